@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("comptes/", include("allauth.urls")),
+    path("mon-espace/", include("citizen_space.urls")),
 ]
 
 if settings.DEBUG:
