@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+	bash tests/setup_system.sh $(if $(filter test,$(MAKECMDGOALS)),--tests)
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
 
 demo: setup
@@ -20,8 +21,8 @@ demo: setup
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py rundemo
 
-test: setup
-	bash tests/run.sh
+test: setup lint
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,0 +1,128 @@
+"""Benchmark plumbing: a fresh PostgreSQL database, gunicorn with 2 workers, wrk as the client.
+
+Run a benchmark as a script from the project root, for example
+`.venv/bin/python -m tests.benchmarks.bench_public_pages`. Not part of the test run.
+"""
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SETTINGS = "tests.benchmarks.settings"
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench"
+)
+
+
+def setup_django() -> None:
+    """Point Django at a freshly created benchmark database and migrate it."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = SETTINGS
+    os.environ["DATABASE_URL"] = DATABASE_URL
+    import django
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(workers: int = 2):
+    """Serve the project with gunicorn on a free port; yields the base URL."""
+    port = free_port()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": SETTINGS, "DATABASE_URL": DATABASE_URL}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi:application",
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wrk(
+    url: str,
+    *,
+    host: str,
+    seconds: int = 10,
+    connections: int = 8,
+    method: str = "GET",
+    body: str | None = None,
+    headers: dict | None = None,
+) -> float:
+    """Requests per second that wrk measured (non-2xx/3xx answers make it fail loudly)."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    all_headers = {"Host": host, **(headers or {})}
+    script = [f'wrk.method = "{method}"']
+    script += [f'wrk.headers["{k}"] = "{v}"' for k, v in all_headers.items()]
+    if body is not None:
+        script.append(f"wrk.body = [==[{body}]==]")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
+        lua.write("\n".join(script) + "\n")
+    # Warm-up, then the measured run.
+    subprocess.run(["wrk", "-t2", "-c2", "-d2s", "-s", lua.name, url], capture_output=True)
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", lua.name, url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(lua.name)
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if bad:
+        raise SystemExit(f"{bad.group(1)} failed responses on {host}{url}:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def count_queries(path: str, *, host: str, method: str = "get", data=None, client=None) -> int:
+    """SQL queries of one request made through Django's test client."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = client or Client()
+    with CaptureQueriesContext(connection) as captured:
+        response = getattr(client, method)(path, data=data, HTTP_HOST=host)
+    assert response.status_code in (200, 302), (path, response.status_code)
+    return len(captured)

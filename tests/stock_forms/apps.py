@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StockFormsConfig(AppConfig):
+    name = "tests.stock_forms"
+    label = "stock_forms"
