@@ -31,9 +31,11 @@ CSRF_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
 LANGUAGE_COOKIE_DOMAIN = SESSION_COOKIE_DOMAIN
 
 INSTALLED_APPS = [
+    "portal",
     "citizen_space",
     "pages",
     "commune_sites",
+    "commune_sites.agendas",
     "forms_builder",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -57,6 +59,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
+    "allauth.socialaccount.providers.google",
+    "citizen_space.franceconnect",
     "allauth.mfa",
     "django_q",
     "django.contrib.auth",
@@ -98,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "commune_sites.context_processors.collectivity",
             ],
         },
     },
@@ -161,6 +166,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = PORTAL_SCHEME
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
+# Google (credentials in a SocialApp) and FranceConnect, enabled per collectivity with its own
+# credentials; see citizen_space/franceconnect/adapter.py for the account-linking rules.
+SOCIALACCOUNT_ADAPTER = "citizen_space.franceconnect.adapter.SocialAccountAdapter"
 
 # --- Languages: French first, English second; times in Europe/Paris.
 LANGUAGE_CODE = "fr"
@@ -189,6 +197,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_PERMISSIONS = 0o640
+# The most that all the files of one request may weigh together.
+REQUEST_MAX_TOTAL_UPLOAD_MB = env_int("REQUEST_MAX_TOTAL_UPLOAD_MB", 50)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Email
@@ -208,7 +218,8 @@ WAGTAILADMIN_BASE_URL = env_str(
     "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}"
 )
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french"}
+    # french_unaccent: `french` with accents folded (created by migration pages 0002).
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french_unaccent"}
 }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx"]

@@ -1,0 +1,95 @@
+"""Reads on collectivities shared by views, admin and API: per request, per user, search."""
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from wagtail.models import Site
+
+from .models import Collectivity
+from .normalize import ABBREVIATIONS, fold_words
+
+_REQUEST_ATTR = "_commune_sites_collectivity"
+_MIN_POSTAL_PREFIX = 2
+
+
+def collectivity_for_request(request) -> Collectivity | None:
+    """The collectivity whose Site serves this request (None on the portal directory).
+
+    Cached on the request; one query besides Wagtail's own Site lookup.
+    """
+    try:
+        return getattr(request, _REQUEST_ATTR)
+    except AttributeError:
+        pass
+    site = Site.find_for_request(request)
+    collectivity = None
+    if site is not None:
+        collectivity = (
+            Collectivity.objects.select_related("site", "logo", "intercommunality")
+            .filter(site=site)
+            .first()
+        )
+    setattr(request, _REQUEST_ATTR, collectivity)
+    return collectivity
+
+
+def collectivities_edited_by(user) -> QuerySet[Collectivity]:
+    """Collectivities whose pages, rubrics and images the user edits (superuser: all)."""
+    return _collectivities_of_group(user, "editors_group__user")
+
+
+def collectivities_served_by(user) -> QuerySet[Collectivity]:
+    """Collectivities whose requests the user processes as an agent (superuser: all)."""
+    return _collectivities_of_group(user, "agents_group__user")
+
+
+def _collectivities_of_group(user, lookup: str) -> QuerySet[Collectivity]:
+    if not (user.is_authenticated and user.is_active):
+        return Collectivity.objects.none()
+    if user.is_superuser:
+        return Collectivity.objects.all()
+    return Collectivity.objects.filter(**{lookup: user})
+
+
+def collectivity_search(query: str, *, limit: int = 20) -> list[Collectivity]:
+    """Collectivities on the portal matching a name or postal code, as citizens type them.
+
+    Case, accents and hyphens do not matter, "St"/"Ste" stand for "Saint"/"Sainte", each
+    word may be the start of a word of the name ("sain eti" finds Saint-Étienne) and a number
+    of 2 to 5 digits is the start of one of the postal codes. Exact names come first, then
+    names starting with the query, then the others, each by name.
+    """
+    words = fold_words(query)
+    name_words = [w for w in words if not w.isdigit()]
+    postal_words = [w for w in words if w.isdigit()]
+    if not words or any(len(w) < _MIN_POSTAL_PREFIX for w in postal_words):
+        return []
+
+    filters = Q(site__isnull=False)
+    for word in name_words:
+        filters &= _name_word_filter(word)
+    for digits in postal_words:
+        filters &= Q(postal_codes__regex=rf"(^|[^0-9]){digits}")
+
+    typed_name = " ".join(ABBREVIATIONS.get(w, w) for w in name_words)
+    ranks = [When(postal_codes__regex=rf"(^|[^0-9]){d}([^0-9]|$)", then=1) for d in postal_words]
+    if typed_name:
+        ranks = [
+            When(search_name=typed_name, then=0),
+            When(search_name__startswith=typed_name, then=1),
+            *ranks,
+        ]
+    results = (
+        Collectivity.objects.filter(filters)
+        .select_related("site")
+        .annotate(search_rank=Case(*ranks, default=Value(2), output_field=IntegerField()))
+        .order_by("search_rank", "name")
+    )
+    return list(results[:limit])
+
+
+def _name_word_filter(word: str) -> Q:
+    """A word of the name starts with `word` ("st" also matches the spelled-out "saint")."""
+    prefixes = {ABBREVIATIONS.get(word, word), word}
+    query = Q(pk__in=[])
+    for prefix in prefixes:
+        query |= Q(search_name__startswith=prefix) | Q(search_name__contains=f" {prefix}")
+    return query
