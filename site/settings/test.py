@@ -18,3 +18,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 Q_CLUSTER = {**Q_CLUSTER, "sync": env_str("Q_SYNC", "1") == "1"}  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when it is missing)
