@@ -1,4 +1,4 @@
-"""Root URLs: accounts, admin, the citizen space, then Wagtail's page serving last."""
+"""Root URLs: admin and machine endpoints, then (per language) accounts, "Mon espace", pages."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
@@ -11,8 +11,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("comptes/", include("allauth.urls")),
-    path("mon-espace/", include("citizen_space.urls")),
+    # Headless: /api/v1/ (public catalogue), /api/v2/ (Wagtail), /d/<id>/ (stable links).
+    path("", include("pages.api.urls")),
+    path("integration/", include("pages.embed.urls")),
+    path("open311/v2/", include("citizen_space.open311.urls")),
 ]
 
 if settings.DEBUG:
@@ -20,4 +22,10 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Pages people read: French without prefix, English under /en/.
+urlpatterns += i18n_patterns(
+    path("comptes/", include("allauth.urls")),
+    path("mon-espace/", include("citizen_space.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

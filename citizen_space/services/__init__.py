@@ -1,0 +1,1 @@
+"""Write operations of the citizen space: views, admin and tasks call them, never re-implement."""

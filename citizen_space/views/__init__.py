@@ -1,0 +1,1 @@
+"""Views of "My space" (space), the request flow (flow) and the downloads (files)."""
