@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail.api.v2",
+    "ninja",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -61,6 +62,10 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.google",
     "citizen_space.franceconnect",
+    "citizen_space.open311",
+    "citizen_space.backoffice",
+    "citizen_space.notifications",
+    "citizen_space.appointments",
     "allauth.mfa",
     "django_q",
     "django.contrib.auth",
@@ -83,6 +88,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "citizen_space.backoffice.security.StaffSecurityMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -162,7 +168,14 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False  # the other sessions end, the current one stays
+# A change of email is confirmed from the current address (citizen_space), then the new address
+# is verified before it replaces the old one; both are told (adapter).
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_ADAPTER = "citizen_space.account_adapter.AccountAdapter"
+# Sign-in and sign-up are rate-limited by allauth's default ACCOUNT_RATE_LIMITS, counted in the
+# cache (Redis when several processes serve the portal).
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = PORTAL_SCHEME
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -199,6 +212,13 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o640
 # The most that all the files of one request may weigh together.
 REQUEST_MAX_TOTAL_UPLOAD_MB = env_int("REQUEST_MAX_TOTAL_UPLOAD_MB", 50)
+
+# --- ANTS (passport and identity card appointments): the national search site calls our editor
+# endpoints (/ants/…) with ANTS_HUB_TOKEN; we call the coordination API at ANTS_API_URL (e.g.
+# https://api-coordination.rendezvouspasseport.ants.gouv.fr/api) with ANTS_API_TOKEN. Unset: off.
+ANTS_HUB_TOKEN = env_str("ANTS_HUB_TOKEN", "")
+ANTS_API_URL = env_str("ANTS_API_URL", "")
+ANTS_API_TOKEN = env_str("ANTS_API_TOKEN", "")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Email
@@ -227,6 +247,19 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_MODERATION_ENABLED = False
+# Staff (agents, editors) sign in to the admin through allauth, with a second factor (TOTP,
+# required by citizen_space.backoffice.security), and their sessions end when left idle.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+STAFF_MFA_REQUIRED = env_bool("STAFF_MFA_REQUIRED", True)
+STAFF_SESSION_IDLE_MINUTES = env_int("STAFF_SESSION_IDLE_MINUTES", 30)
+MFA_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# A page's old addresses redirect to it after a slug change or a move (Wagtail's default).
+WAGTAILREDIRECTS_AUTO_CREATE = True
+
+# --- Public API and embed widget: requests per client address ("<count>/<s|m|h|d>"), and how
+# many reverse proxies set X-Forwarded-For in front of the application (0: use REMOTE_ADDR).
+PUBLIC_API_RATE = env_str("PUBLIC_API_RATE", "120/m")
+NINJA_NUM_PROXIES = env_int("NUM_PROXIES", 0)
 
 # --- Security defaults (production tightens further).
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,0 +1,139 @@
+"""The procedure page: what a procedure is, who may apply, what to prepare, how to apply."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from forms_builder.blocks import FormFieldsBlock
+
+from ..api.fields import CollectivitySerializer, RubricSerializer
+from ..blocks import DocumentToPrepareBlock
+from ..blocks.richtext import INLINE_RICH_TEXT_FEATURES
+from .ownership import CollectivityOwnedPage
+from .rubrics import Rubric
+
+
+class ProcedurePageForm(WagtailAdminPageForm):
+    """Offers only the rubrics of the collectivity that owns the catalogue."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        # A new page is not in the tree yet: its collectivity is the catalogue's.
+        owner = self.instance if self.instance.collectivity_id else parent_page.specific
+        self.fields["rubrics"].queryset = Rubric.objects.filter(
+            collectivity_id=owner.collectivity_id, locale_id=owner.locale_id
+        )
+
+
+class ProcedurePage(CollectivityOwnedPage):
+    """A procedure offered by a collectivity; online ones have a form and a request button."""
+
+    summary = models.TextField(
+        _("summary"), max_length=400, help_text=_("One or two sentences shown in the catalogue.")
+    )
+    rubrics = ParentalManyToManyField(
+        "pages.Rubric", verbose_name=_("rubrics"), blank=True, related_name="procedures"
+    )
+    eligibility = RichTextField(_("who may apply"), blank=True, features=INLINE_RICH_TEXT_FEATURES)
+    documents = StreamField(
+        [("document", DocumentToPrepareBlock())],
+        verbose_name=_("documents to prepare"),
+        blank=True,
+    )
+    processing_time = models.CharField(
+        _("expected processing time"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: about two weeks"),
+    )
+    online = models.BooleanField(
+        _("online"),
+        default=True,
+        help_text=_("Citizens make the request on the portal. Otherwise, at the counter."),
+    )
+    counter_place = models.TextField(
+        _("where (at the counter)"), blank=True, help_text=_("Address of the counter")
+    )
+    counter_hours = models.TextField(
+        _("when (at the counter)"), blank=True, help_text=_("Opening hours, appointments")
+    )
+    is_incident_report = models.BooleanField(
+        _("incident report"),
+        default=False,
+        help_text=_("Reports of a problem in public space (road, lighting…)."),
+    )
+    form = StreamField(FormFieldsBlock(), verbose_name=_("form"), blank=True, use_json_field=True)
+
+    base_form_class = ProcedurePageForm
+    content_panels = [
+        *CollectivityOwnedPage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("rubrics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("eligibility"),
+        FieldPanel("documents"),
+        FieldPanel("processing_time"),
+        MultiFieldPanel(
+            [
+                FieldPanel("online"),
+                FieldRowPanel([FieldPanel("counter_place"), FieldPanel("counter_hours")]),
+                FieldPanel("is_incident_report"),
+            ],
+            heading=_("How to apply"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList([FieldPanel("form")], heading=_("Form")),
+            ObjectList(CollectivityOwnedPage.promote_panels, heading=_("Promote")),
+            ObjectList(CollectivityOwnedPage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = [
+        *CollectivityOwnedPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("eligibility"),
+        index.SearchField("documents"),
+        index.FilterField("collectivity"),
+    ]
+
+    api_fields = [
+        APIField("summary"),
+        APIField("rubrics", serializer=RubricSerializer(many=True, read_only=True)),
+        APIField("collectivity", serializer=CollectivitySerializer(read_only=True)),
+        APIField("eligibility"),
+        APIField("documents"),
+        APIField("processing_time"),
+        APIField("online"),
+        APIField("counter_place"),
+        APIField("counter_hours"),
+        APIField("is_incident_report"),
+    ]
+
+    parent_page_types = ["pages.CataloguePage"]
+    subpage_types = []
+    template = "pages/procedure_page.html"
+
+    class Meta:
+        verbose_name = _("procedure")
+        verbose_name_plural = _("procedures")
+
+    def clean(self):
+        super().clean()
+        if not self.online and not self.counter_place.strip():
+            raise ValidationError(
+                {"counter_place": _("Say where citizens go for a procedure made at the counter.")}
+            )
