@@ -107,10 +107,12 @@ class StepForm(forms.Form):
         answers: Mapping | None = None,
         existing_files: Mapping[str, list] | None = None,
         initial: Mapping | None = None,
+        query: Mapping | None = None,
     ):
         super().__init__(data=data, files=files, label_suffix="")
         self.snapshot = snapshot
         self.step_index = step_index
+        self.query = query or {}
         self.existing_files = dict(existing_files or {})
         self.answers: dict[str, object] = {}
         self.uploaded_files: dict[str, list] = {}
@@ -146,8 +148,12 @@ class StepForm(forms.Form):
 
     def _add_question(self, definition, kind: InputKind, conditions) -> Question:
         name = definition["name"]
+        extra = {"query": self.query} if kind.reads_query else {}
         parts = kind.parts(
-            definition, required=definition["required"], existing=self.existing_files.get(name)
+            definition,
+            required=definition["required"],
+            existing=self.existing_files.get(name),
+            **extra,
         )
         main = parts.get("")
         if main is not None:
@@ -258,12 +264,14 @@ def build_step_form(
     answers: Mapping | None = None,
     existing_files: Mapping[str, list] | None = None,
     initial: Mapping | None = None,
+    query: Mapping | None = None,
 ) -> StepForm:
     """The form of step `step_index` (0-based) of a snapshot.
 
     `answers`: the answers given so far (all steps), which settle conditions on earlier steps
     and fill the questions already answered; `initial`: answers to start with otherwise (see
-    `prefill.initial_from_profile`); `existing_files`: {name: [file dict, …]} already stored.
+    `prefill.initial_from_profile`); `existing_files`: {name: [file dict, …]} already stored;
+    `query`: the page's query parameters (the week shown by an appointment question's picker).
     """
     return StepForm(
         snapshot,
@@ -273,6 +281,7 @@ def build_step_form(
         answers=answers,
         existing_files=existing_files,
         initial=initial,
+        query=query,
     )
 
 

@@ -19,6 +19,16 @@ def _as_answer(source: str, value: object) -> object:
     return str(value)
 
 
+def prefill_sources(snapshot: Mapping, step_index: int) -> set[str]:
+    """The profile data that the step's questions are prefilled with (none: no need to read
+    the profile)."""
+    return {
+        question["prefill"]
+        for _index, question, _conditions in iter_inputs(snapshot, step_index)
+        if question.get("prefill")
+    }
+
+
 def initial_from_profile(snapshot: Mapping, step_index: int, profile: Mapping[str, object]) -> dict:
     """{name: initial answer} for the step's questions prefilled from `profile`.
 

@@ -5,6 +5,7 @@ Pages store the block type names (`short_text`, `group`…) and Wagtail migratio
 the blocks as plain Struct/StreamBlocks: keep the type names and child block names stable.
 """
 
+from .appointment import AppointmentBlock
 from .base import ConditionBlock, FormBlock, InputBlock
 from .inputs import (
     AddressBlock,
@@ -27,6 +28,7 @@ from .stream import FormFieldsBlock, GroupBlock, GroupFieldsBlock, form_problems
 
 __all__ = [
     "AddressBlock",
+    "AppointmentBlock",
     "ChoiceBlockBase",
     "ChoiceOptionBlock",
     "ConditionBlock",

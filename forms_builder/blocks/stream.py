@@ -9,6 +9,7 @@ from wagtail import blocks
 
 from forms_builder.conditions import CONDITION_SOURCE_TYPES
 
+from .appointment import AppointmentBlock
 from .base import ConditionBlock, FormBlock
 from .inputs import (
     AddressBlock,
@@ -89,6 +90,7 @@ class FormFieldsBlock(GroupFieldsBlock):
 
     group = GroupBlock()
     step_break = StepBreakBlock()
+    appointment = AppointmentBlock()
 
     class Meta:
         label = gettext_lazy("Form")

@@ -1,5 +1,6 @@
 """The item types of a form snapshot and how the engine handles each of them."""
 
+from .appointment import AppointmentKind
 from .base import InputKind, Kind
 from .choices import MultipleChoiceKind, SingleChoiceKind, YesNoKind
 from .files import FileKind
@@ -22,6 +23,7 @@ KINDS: dict[str, Kind] = {
         FileKind(),
         AddressKind(),
         LocationKind(),
+        AppointmentKind(),
         HeadingKind(),
         HelpTextKind(),
         WarningKind(),

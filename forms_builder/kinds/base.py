@@ -31,6 +31,7 @@ class InputKind(Kind):
     is_input = True
     template = "forms_builder/fields/question.html"
     has_uploads = False  # new files are given back apart from the answer (StepForm.uploaded_files)
+    reads_query = False  # parts() also takes `query`, the page's query parameters
 
     def parts(
         self, definition: Mapping, *, required: bool, existing: list | None = None

@@ -4,6 +4,8 @@ Each form is a function returning fresh data (Wagtail adds block ids to the raw 
 Every question has an explicit machine name: answers and conditions never depend on labels.
 """
 
+from .agendas import passport_agenda_id
+
 # --- Building blocks
 
 
@@ -37,6 +39,13 @@ def when(field: str, *values: str) -> dict:
 def group(title: str, condition: dict, *fields: dict) -> dict:
     value = {"title": title, "condition": condition, "fields": list(fields)}
     return {"type": "group", "value": value}
+
+
+def appointment(name: str, label: str, agenda_id: int, *, application_ids=False, **rest) -> dict:
+    """A slot to pick in an agenda (`application_ids`: ask each person's ANTS number)."""
+    return question(
+        "appointment", name, label, agenda=str(agenda_id), application_ids=application_ids, **rest
+    )
 
 
 def step(title: str) -> dict:
@@ -136,6 +145,14 @@ def passport_appointment() -> list[dict]:
             "<p>Avant de demander un rendez-vous, faites votre pré-demande en ligne sur le site de "
             "l’ANTS : elle vous fait gagner du temps au guichet.</p>"
         ),
+        appointment(
+            "appointment",
+            "Choisissez votre rendez-vous",
+            passport_agenda_id(),
+            application_ids=True,
+            help_text="Chaque personne, même mineure, doit être présente au rendez-vous.",
+        ),
+        step("Votre demande"),
         choice(
             "document",
             "Quel titre demandez-vous ?",
@@ -153,32 +170,6 @@ def passport_appointment() -> list[dict]:
                 ("renewal", "Renouvellement"),
                 ("loss_theft", "Perte ou vol"),
             ],
-        ),
-        question(
-            "short_text",
-            "ants_number",
-            "Numéro de pré-demande ANTS",
-            required=False,
-            max_length=10,
-            help_text="10 caractères, indiqués sur le récapitulatif de pré-demande.",
-        ),
-        question(
-            "number",
-            "people",
-            "Nombre de personnes concernées",
-            min_value=1,
-            max_value=6,
-            help_text="Chaque personne, même mineure, doit être présente au rendez-vous.",
-        ),
-        choice(
-            "availability",
-            "Vos disponibilités",
-            [
-                ("morning", "Le matin"),
-                ("afternoon", "L’après-midi"),
-                ("saturday", "Le samedi matin"),
-            ],
-            multiple=True,
         ),
         contact_phone(),
     ]

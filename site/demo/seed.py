@@ -24,8 +24,9 @@ from pages.models import CataloguePage, CommuneHomePage, ProcedurePage, Rubric
 from pages.services import portal_directory_ensure
 
 from .accounts import CITIZEN, SUPERUSER, DemoAccount, editor
+from .agendas import PASSPORT_AGENDA, agenda_ensure, meeting_point_ensure
 from .collectivities import COLLECTIVITIES, EXTRA_RUBRICS, DemoCollectivity
-from .procedures import OFFERS, DemoProcedure
+from .procedures import OFFERS, PASSPORT, DemoProcedure
 
 logger = logging.getLogger(__name__)
 
@@ -47,12 +48,15 @@ def demo_seed() -> SeedResult:
     by_slug: dict[str, Collectivity] = {}
     for demo in COLLECTIVITIES:
         by_slug[demo.slug] = _collectivity(demo, by_slug, created)
+    passport_agenda = agenda_ensure(PASSPORT_AGENDA, created)  # before the forms that book it
     for demo in COLLECTIVITIES:
         collectivity = by_slug[demo.slug]
         if collectivity.is_commune:
             _extra_rubrics(collectivity, created)
         pages = {p.slug: _procedure(collectivity, p, created) for p in OFFERS[demo.slug]}
         _highlight(collectivity, [pages[slug] for slug in demo.highlighted], created)
+        if demo.slug == PASSPORT_AGENDA.collectivity:
+            meeting_point_ensure(passport_agenda, pages[PASSPORT.slug], created)
     accounts = [SUPERUSER, *(editor(demo.slug, demo.name) for demo in COLLECTIVITIES), CITIZEN]
     for account in accounts:
         _account(account, by_slug, created)

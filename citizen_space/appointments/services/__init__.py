@@ -1,0 +1,1 @@
+"""Writes on appointments: views, the request flow, admin views and tasks call them."""

@@ -1,0 +1,1 @@
+"""Views of the appointments: the citizen's (`citizen`) and the agents' (`agents`, admin)."""
