@@ -1,0 +1,1 @@
+"""Open311 GeoReport v2 (`/open311/v2/`): reporting apps file incident reports as requests."""
