@@ -27,7 +27,7 @@ test: setup lint
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages -l fr -l en --ignore=.venv --ignore=var --ignore=tests
