@@ -7,6 +7,8 @@ collectivity needs its page tree. The `pages` app registers here:
   (home, with FAQ, catalogue and rubrics under it) and returns it saved;
 - the model permissions ("app_label.codename") that every editors group receives, for example
   "pages.change_rubric".
+
+`citizen_space.backoffice` registers the permissions that every agents group receives.
 """
 
 from collections.abc import Callable
@@ -23,6 +25,7 @@ TreeBuilder = Callable[["Collectivity"], "Page"]
 
 _tree_builder: TreeBuilder | None = None
 _editor_permissions: list[str] = []
+_agent_permissions: list[str] = []
 
 
 def register_tree_builder(builder: TreeBuilder) -> None:
@@ -42,13 +45,26 @@ def get_tree_builder() -> TreeBuilder:
 
 def register_editor_permissions(*perms: str) -> None:
     """Add model permissions, as "app_label.codename", that every editors group receives."""
-    for perm in perms:
-        app_label, dot, codename = perm.partition(".")
-        if not (app_label and dot and codename):
-            raise ImproperlyConfigured(f"{perm!r} is not an 'app_label.codename' permission.")
-        if perm not in _editor_permissions:
-            _editor_permissions.append(perm)
+    _register(_editor_permissions, perms)
 
 
 def get_editor_permissions() -> tuple[str, ...]:
     return tuple(_editor_permissions)
+
+
+def register_agent_permissions(*perms: str) -> None:
+    """Add model permissions, as "app_label.codename", that every agents group receives."""
+    _register(_agent_permissions, perms)
+
+
+def get_agent_permissions() -> tuple[str, ...]:
+    return tuple(_agent_permissions)
+
+
+def _register(registered: list[str], perms: tuple[str, ...]) -> None:
+    for perm in perms:
+        app_label, dot, codename = perm.partition(".")
+        if not (app_label and dot and codename):
+            raise ImproperlyConfigured(f"{perm!r} is not an 'app_label.codename' permission.")
+        if perm not in registered:
+            registered.append(perm)

@@ -13,7 +13,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from .models import Collectivity
 from .normalize import slug_from_name
-from .registry import get_editor_permissions, get_tree_builder
+from .registry import get_agent_permissions, get_editor_permissions, get_tree_builder
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +86,7 @@ def collectivity_provision(
     _ensure_groups(collectivity)
     _ensure_collection(collectivity)
     _grant_editor_permissions(collectivity)
+    collectivity.agents_group.permissions.add(*_permissions(get_agent_permissions()))
     collectivity.save(update_fields=["site", "editors_group", "agents_group", "collection"])
     return collectivity
 
@@ -189,7 +190,7 @@ def _permissions(perms: tuple[str, ...]) -> list[Permission]:
     missing = set(perms) - {f"{p.content_type.app_label}.{p.codename}" for p in found}
     if missing:
         raise ImproperlyConfigured(
-            f"Unknown permissions for editors groups: {', '.join(sorted(missing))} "
+            f"Unknown permissions for collectivity groups: {', '.join(sorted(missing))} "
             "(are the apps installed and migrated?)."
         )
     return found

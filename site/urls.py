@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", include("pages.api.urls")),
     path("integration/", include("pages.embed.urls")),
     path("open311/v2/", include("citizen_space.open311.urls")),
+    path("ants/", include("citizen_space.appointments.ants.urls")),
 ]
 
 if settings.DEBUG:
@@ -24,6 +26,8 @@ if settings.DEBUG:
 
 # Pages people read: French without prefix, English under /en/.
 urlpatterns += i18n_patterns(
+    # A change of email starts with a confirmation from the current address (citizen_space).
+    path("comptes/email/", RedirectView.as_view(pattern_name="citizen_space:email_change")),
     path("comptes/", include("allauth.urls")),
     path("mon-espace/", include("citizen_space.urls")),
     path("", include(wagtail_urls)),

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 class CitizenProfile(models.Model):
     """One per account: identity, phone and postal address the citizen chose to keep."""
 
+    # Filled from FranceConnect and then read-only (see `identity_certified_at`).
+    IDENTITY_FIELDS = ("civility", "first_name", "last_name", "birth_date", "birth_place")
+
     class Civility(models.TextChoices):
         MADAM = "mme", _("Madam")
         SIR = "m", _("Sir")
@@ -27,6 +30,12 @@ class CitizenProfile(models.Model):
     street = models.CharField(_("street address"), max_length=255, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=150, blank=True)
+    identity_certified_at = models.DateTimeField(
+        _("identity certified at"),
+        null=True,
+        blank=True,
+        help_text=_("Set when FranceConnect filled the identity fields, which are then locked."),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -35,6 +44,10 @@ class CitizenProfile(models.Model):
 
     def __str__(self):
         return self.full_name or str(self.user)
+
+    @property
+    def identity_certified(self) -> bool:
+        return self.identity_certified_at is not None
 
     @property
     def full_name(self) -> str:

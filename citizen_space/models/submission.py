@@ -12,7 +12,7 @@ class Submission(models.Model):
 
     `form_snapshot` is the copy of the procedure's form taken when the draft was started: the
     request is always read against the form it answered, whatever editors change later. Only
-    `citizen_space.workflow` writes `status`.
+    `citizen_space.services.status.submission_transition` writes `status`.
     """
 
     Status = Status
@@ -52,11 +52,12 @@ class Submission(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
-    acknowledged_at = models.DateTimeField(
-        _("acknowledgement sent at"), null=True, blank=True, editable=False
-    )
-    acknowledgement_attempts = models.PositiveSmallIntegerField(
-        _("acknowledgement attempts"), default=0, editable=False
+    applicant_name = models.CharField(
+        _("applicant"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text=_("The name given in the answers, when the request was sent (agents search it)."),
     )
 
     class Meta:
@@ -80,7 +81,24 @@ class Submission(models.Model):
                 name="citizen_space_submitted_has_reference",
             ),
         ]
-        indexes = [models.Index(fields=["user", "status"])]
+        indexes = [
+            models.Index(fields=["user", "status"]),
+            # The agents' inbox: a collectivity's sent requests, newest first, by status.
+            models.Index(
+                fields=["collectivity", "-submitted_at"],
+                condition=~models.Q(status=Status.DRAFT),
+                name="citizen_space_inbox_sent",
+            ),
+            models.Index(
+                fields=["collectivity", "status", "-submitted_at"],
+                name="citizen_space_inbox_status",
+            ),
+            models.Index(
+                fields=["collectivity", "-updated_at"],
+                condition=~models.Q(status=Status.DRAFT),
+                name="citizen_space_inbox_changed",
+            ),
+        ]
 
     def __str__(self):
         return self.reference or f"{self.procedure_title} ({self.get_status_display()})"

@@ -19,7 +19,8 @@ def generated_path(instance, filename: str) -> str:
 
 
 class Upload(models.Model):
-    """One file given for a field of a request's form (a field may take several).
+    """One file given for a field of a request's form (a field may take several), or attached
+    to the answer of an action request or to a message (then `field_name` is empty).
 
     Served only through `citizen_space.views.uploads.upload_download`, after the check of
     `citizen_space.permissions`.
@@ -32,7 +33,23 @@ class Upload(models.Model):
         on_delete=models.CASCADE,
         related_name="uploads",
     )
-    field_name = models.CharField(_("field"), max_length=100)
+    field_name = models.CharField(_("field"), max_length=100, blank=True)
+    action_request = models.ForeignKey(
+        "citizen_space.ActionRequest",
+        verbose_name=_("action request"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="uploads",
+    )
+    message = models.ForeignKey(
+        "citizen_space.Message",
+        verbose_name=_("message"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="uploads",
+    )
     file = models.FileField(_("file"), storage=private_storage, upload_to=generated_path)
     original_name = models.CharField(
         _("file name"), max_length=255, help_text=_("As given by the citizen, sanitised.")
@@ -46,6 +63,12 @@ class Upload(models.Model):
         verbose_name_plural = _("uploaded files")
         ordering = ["created_at"]
         indexes = [models.Index(fields=["submission", "field_name"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(action_request__isnull=True) | models.Q(message__isnull=True),
+                name="citizen_space_upload_one_owner",
+            )
+        ]
 
     def __str__(self):
         return self.original_name

@@ -1,4 +1,4 @@
-"""Submitting a draft: the request gets its reference and its acknowledgement is queued."""
+"""Submitting a draft: the request gets its reference; its acknowledgement goes in the outbox."""
 
 import logging
 
@@ -6,12 +6,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from forms_builder.engine import clean_answers
+from forms_builder.snapshot import iter_inputs
 
-from .. import workflow
+from ..appointments.services.booking import appointments_book
 from ..models import Submission
-from .acknowledgement import acknowledgement_queue
+from ..workflow import Status
 from .drafts import file_question_names
 from .references import reference_allocate
+from .status import submission_transition
 from .uploads import uploads_forget_unlisted
 
 logger = logging.getLogger(__name__)
@@ -25,7 +27,8 @@ def submission_submit(*, submission_id: int) -> Submission:
     second call finds it submitted and returns it unchanged. The answers are validated again
     against the snapshot (raises `ValidationError`, one error per faulty step, with its index
     in `params["step"]`); only the answers of the questions shown are kept, and the files of
-    the others are deleted. The acknowledgement is queued once the request is committed.
+    the others are deleted. The acknowledgement goes in the outbox with the status change and
+    is sent once the request is committed.
     """
     submission = Submission.objects.select_for_update().get(pk=submission_id)
     if not submission.is_draft:
@@ -39,8 +42,23 @@ def submission_submit(*, submission_id: int) -> Submission:
     submission.reference = reference_allocate(
         collectivity=submission.collectivity, year=timezone.localdate().year
     )
-    workflow.transition(
-        submission, workflow.Status.SUBMITTED, extra_fields=("reference", "answers")
+    submission.applicant_name = applicant_name(submission.form_snapshot, submission.answers)
+    appointments_book(submission=submission)  # the held slots, booked (or ValidationError)
+    submission_transition(
+        submission=submission,
+        to=Status.SUBMITTED,
+        actor=submission.user,
+        extra_fields=("reference", "answers", "applicant_name"),
     )
-    transaction.on_commit(lambda: acknowledgement_queue(submission_id=submission.pk), robust=True)
     return submission
+
+
+def applicant_name(snapshot: dict, answers: dict) -> str:
+    """The first name and last name the citizen gave in the request (the answers to the first
+    questions prefilled from those of the profile), for agents to find the request by."""
+    found: dict[str, str] = {}
+    for _index, question, _conditions in iter_inputs(snapshot):
+        source, answer = question.get("prefill"), answers.get(question["name"])
+        if source in ("first_name", "last_name") and isinstance(answer, str) and answer.strip():
+            found.setdefault(source, answer.strip())
+    return " ".join(found[part] for part in ("first_name", "last_name") if part in found)[:300]

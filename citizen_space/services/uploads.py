@@ -46,42 +46,61 @@ def upload_store(*, draft: Submission, field_name: str, uploaded_file, replace: 
     the request against REQUEST_MAX_TOTAL_UPLOAD_MB and raises `ValidationError` with a message
     for the question when it is passed. The stored name is generated, never the citizen's.
     """
-    limit = app_settings.request_max_total_upload_bytes()
     with transaction.atomic():
         draft = Submission.objects.select_for_update().get(pk=draft.pk)
         if not draft.is_draft:
             raise ValidationError(_("This request has already been sent: it cannot be changed."))
         replaced = list(draft.uploads.filter(field_name=field_name)) if replace else []
         kept = draft.uploads.exclude(pk__in=[upload.pk for upload in replaced])
-        used = sum(kept.values_list("size", flat=True))
-        if used + uploaded_file.size > limit:
-            raise ValidationError(
-                _(
-                    "“%(name)s” cannot be added: the files of one request may weigh %(limit)s "
-                    "in all, and %(used)s are already attached. Please send a lighter file."
-                ),
-                code="request_total_size",
-                params={
-                    "name": upload_display_name(uploaded_file.name),
-                    "limit": filesizeformat(limit),
-                    "used": filesizeformat(used),
-                },
-            )
+        _refuse_above_total(used=sum(kept.values_list("size", flat=True)), file=uploaded_file)
         for upload in replaced:
             upload_delete(upload=upload)
-        upload = Upload(
-            submission=draft,
-            field_name=field_name,
-            original_name=upload_display_name(uploaded_file.name),
-            content_type=upload_content_type(uploaded_file),
-            size=uploaded_file.size,
+        return _upload_create(submission=draft, uploaded_file=uploaded_file, field_name=field_name)
+
+
+def upload_attach(*, submission: Submission, uploaded_file, **owner) -> Upload:
+    """Keep `uploaded_file`, checked by its form, as an attachment of a sent request's message
+    or action request answer (`owner`: `message=` or `action_request=`).
+
+    The caller holds the request's row lock and the transaction. The request's total size limit
+    applies as to the form's files (`ValidationError` when passed).
+    """
+    used = sum(submission.uploads.values_list("size", flat=True))
+    _refuse_above_total(used=used, file=uploaded_file)
+    return _upload_create(submission=submission, uploaded_file=uploaded_file, **owner)
+
+
+def _refuse_above_total(*, used: int, file) -> None:
+    limit = app_settings.request_max_total_upload_bytes()
+    if used + file.size > limit:
+        raise ValidationError(
+            _(
+                "“%(name)s” cannot be added: the files of one request may weigh %(limit)s "
+                "in all, and %(used)s are already attached. Please send a lighter file."
+            ),
+            code="request_total_size",
+            params={
+                "name": upload_display_name(file.name),
+                "limit": filesizeformat(limit),
+                "used": filesizeformat(used),
+            },
         )
-        upload.file.save("upload", uploaded_file, save=False)
-        try:
-            upload.save()
-        except Exception:
-            upload.file.storage.delete(upload.file.name)
-            raise
+
+
+def _upload_create(*, submission: Submission, uploaded_file, **fields) -> Upload:
+    upload = Upload(
+        submission=submission,
+        original_name=upload_display_name(uploaded_file.name),
+        content_type=upload_content_type(uploaded_file),
+        size=uploaded_file.size,
+        **fields,
+    )
+    upload.file.save("upload", uploaded_file, save=False)
+    try:
+        upload.save()
+    except Exception:
+        upload.file.storage.delete(upload.file.name)
+        raise
     return upload
 
 

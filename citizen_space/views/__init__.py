@@ -1,1 +1,2 @@
-"""Views of "My space" (space), the request flow (flow) and the downloads (files)."""
+"""Views of "My space" (space, actions, conversation, consent, account), the request flow
+(flow) and the downloads (files)."""

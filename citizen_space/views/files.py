@@ -13,7 +13,9 @@ from .. import selectors
 from ..receipts import receipt_filename, receipt_pdf
 
 
-def _attachment(response: HttpResponse, filename: str) -> HttpResponse:
+def attachment_response(response: HttpResponse, filename: str) -> HttpResponse:
+    """`response` as a download named `filename` that browsers never render (also used by the
+    back office)."""
     response["Content-Disposition"] = content_disposition_header(True, filename)
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -27,7 +29,7 @@ def receipt_download(request, pk: int):
     if submission is None or submission.is_draft:
         raise Http404
     response = HttpResponse(receipt_pdf(submission), content_type="application/pdf")
-    return _attachment(response, receipt_filename(submission))
+    return attachment_response(response, receipt_filename(submission))
 
 
 @never_cache
@@ -37,4 +39,4 @@ def upload_download(request, upload_id):
     if upload is None:
         raise Http404
     response = FileResponse(upload.file.open("rb"), content_type=upload.content_type)
-    return _attachment(response, upload.original_name)
+    return attachment_response(response, upload.original_name)

@@ -10,13 +10,21 @@ from django.views.decorators.http import require_POST
 
 from forms_builder.display import answers_for_display
 from forms_builder.engine import build_step_form
-from forms_builder.prefill import initial_from_profile
+from forms_builder.prefill import initial_from_profile, prefill_sources
 from forms_builder.snapshot import step_count
 
 from .. import selectors
+from ..appointments.services.booking import appointments_hold_step
 from ..models import Submission
-from ..services.drafts import draft_save_step, draft_start, draft_store_uploads
+from ..services.consent import consent_grant
+from ..services.drafts import (
+    draft_save_step,
+    draft_start,
+    draft_store_uploads,
+    file_question_names,
+)
 from ..services.submission import submission_submit
+from .consent import consent_screen
 
 
 def _visible_or_404(request, pk: int) -> Submission:
@@ -37,10 +45,20 @@ def _resume_url(draft: Submission) -> str:
 
 @login_required
 def request_start(request, procedure_id: int):
-    """ "Make the request" on a procedure page: resume the citizen's draft or start one."""
+    """ "Make the request" on a procedure page: resume the citizen's draft or start one.
+
+    Before the first request to a collectivity, the consent screen asks whether it may read
+    the citizen's profile; its answer comes back here by POST.
+    """
     procedure = selectors.procedure_get_open(procedure_id=procedure_id)
     if procedure is None:
         raise Http404
+    collectivity = procedure.collectivity
+    if request.method == "POST":
+        if request.POST.get("consent") == "accept":
+            consent_grant(user=request.user, collectivity=collectivity)
+    elif selectors.consent_to_ask(user=request.user, collectivity_id=collectivity.pk):
+        return consent_screen(request, procedure=procedure, collectivity=collectivity)
     draft = draft_start(user=request.user, procedure=procedure, language=get_language())
     return redirect(_resume_url(draft))
 
@@ -63,13 +81,16 @@ def draft_step(request, pk: int, step: int):
     if not draft.is_draft or not reachable:
         return redirect(_resume_url(draft))
     snapshot = draft.form_snapshot
+    # Queries only for what the step asks: its files, the profile data it is prefilled with.
+    has_files = bool(file_question_names(snapshot, index))
 
     def step_form(**kwargs):
         return build_step_form(
             snapshot,
             index,
             answers=draft.answers,
-            existing_files=selectors.existing_files(submission=draft),
+            existing_files=selectors.existing_files(submission=draft) if has_files else {},
+            query=request.GET,
             **kwargs,
         )
 
@@ -84,11 +105,19 @@ def draft_step(request, pk: int, step: int):
         for name, error in refused.items():
             form.add_error(name, error)
         if not form.errors:
+            # Hold the slots of appointment questions; a refusal becomes the question's error.
+            appointments_hold_step(draft=draft, form=form)
+        if not form.errors:
             draft = draft_save_step(draft=draft, step_index=index, answers=form.answers)
             return redirect(_resume_url(draft))
     else:
-        profile = selectors.prefill_profile(user=request.user)
-        form = step_form(initial=initial_from_profile(snapshot, index, profile))
+        initial = {}
+        if prefill_sources(snapshot, index):
+            profile = selectors.prefill_profile(
+                user=request.user, collectivity_id=draft.collectivity_id
+            )
+            initial = initial_from_profile(snapshot, index, profile)
+        form = step_form(initial=initial)
     return render(
         request,
         "citizen_space/draft_step.html",

@@ -234,9 +234,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Wagtail
 WAGTAIL_SITE_NAME = "Portail citoyen"
-WAGTAILADMIN_BASE_URL = env_str(
-    "WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}"
-)
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", f"{PORTAL_SCHEME}://{PORTAL_DOMAIN}")
 WAGTAILSEARCH_BACKENDS = {
     # french_unaccent: `french` with accents folded (created by migration pages 0002).
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "french_unaccent"}

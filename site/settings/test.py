@@ -18,4 +18,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 Q_CLUSTER = {**Q_CLUSTER, "sync": env_str("Q_SYNC", "1") == "1"}  # noqa: F405
+# Tests sign staff in with force_login, without a second factor; tests/backoffice turn it on.
+STAFF_MFA_REQUIRED = env_str("STAFF_MFA_REQUIRED", "0") == "1"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise warns when it is missing)

@@ -3,6 +3,7 @@
 from datetime import time
 
 import pytest
+from django.utils import translation
 
 from commune_sites.agendas.models import Agenda, OpeningHours
 from commune_sites.models import Collectivity
@@ -56,3 +57,11 @@ def make_agenda(collectivity):
 def agenda(make_agenda) -> Agenda:
     """Weekday mornings 09:00–12:00, 15-minute slots, one person per slot."""
     return make_agenda()
+
+
+@pytest.fixture(autouse=True)
+def english_messages(settings):
+    """Messages and admin pages in the source language."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield

@@ -12,6 +12,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,16 +70,25 @@ def gunicorn(workers: int = 2):
         env=env,
     )
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+        _wait_for_workers(f"http://127.0.0.1:{port}")
         yield f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def _wait_for_workers(base: str) -> None:
+    """Until a worker answers over HTTP: gunicorn accepts connections before its workers have
+    booted (seconds on a busy machine), which a first measurement would otherwise include."""
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/", timeout=60).close()
+            return
+        except urllib.error.HTTPError:
+            return  # an error page is an answer too
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"gunicorn does not answer on {base}")
 
 
 def wrk(
@@ -89,8 +100,14 @@ def wrk(
     method: str = "GET",
     body: str | None = None,
     headers: dict | None = None,
+    requests: list[tuple[str, dict]] | None = None,
 ) -> float:
-    """Requests per second that wrk measured (non-2xx/3xx answers make it fail loudly)."""
+    """Requests per second that wrk measured (non-2xx/3xx answers make it fail loudly).
+
+    `requests`: (path, extra headers) pairs sent in turn instead of `url`'s path, each wrk
+    thread taking every other one, for requests that must differ, such as submitting drafts of
+    several citizens. There is no warm-up run then, so that each is first sent once.
+    """
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
     all_headers = {"Host": host, **(headers or {})}
@@ -98,10 +115,12 @@ def wrk(
     script += [f'wrk.headers["{k}"] = "{v}"' for k, v in all_headers.items()]
     if body is not None:
         script.append(f"wrk.body = [==[{body}]==]")
+    if requests:
+        script += _rotation(requests)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as lua:
         lua.write("\n".join(script) + "\n")
-    # Warm-up, then the measured run.
-    subprocess.run(["wrk", "-t2", "-c2", "-d2s", "-s", lua.name, url], capture_output=True)
+    if not requests:  # Warm-up, then the measured run.
+        subprocess.run(["wrk", "-t2", "-c2", "-d2s", "-s", lua.name, url], capture_output=True)
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", lua.name, url],
         capture_output=True,
@@ -126,3 +145,30 @@ def count_queries(path: str, *, host: str, method: str = "get", data=None, clien
         response = getattr(client, method)(path, data=data, HTTP_HOST=host)
     assert response.status_code in (200, 302), (path, response.status_code)
     return len(captured)
+
+
+def _rotation(requests: list[tuple[str, dict]]) -> list[str]:
+    """Lua for `wrk(requests=…)`: thread n sends requests n, n + 2, n + 4… (then starts over)."""
+
+    def entry(path: str, extra: dict) -> str:
+        fields = ", ".join(f'["{k}"] = [==[{v}]==]' for k, v in extra.items())
+        return f"{{[==[{path}]==], {{{fields}}}}}"
+
+    return [
+        "local requests = {" + ",\n".join(entry(*request) for request in requests) + "}",
+        ROTATION_LUA,
+    ]
+
+
+ROTATION_LUA = """
+local threads = 0
+function setup(thread) thread:set("position", threads); threads = threads + 1 end
+function request()
+  local entry = requests[position % #requests + 1]
+  position = position + 2
+  local headers = {}
+  for k, v in pairs(wrk.headers) do headers[k] = v end
+  for k, v in pairs(entry[2]) do headers[k] = v end
+  return wrk.format(nil, entry[1], headers)
+end
+"""

@@ -4,7 +4,11 @@ import os
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.cache import cache
+from django.db import connections
 from playwright.sync_api import sync_playwright
+
+from portal.demo.seed import SeedResult, demo_seed
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the tests are sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -22,8 +26,15 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(django_db_setup):
+    # With Playwright's event loop running in this thread, Django looks connections up in
+    # another context (asgiref.local): give the new ones the migrated data that
+    # `serialized_rollback` tests restore, or the tests after the first one find no root page.
+    serialized = {c.alias: getattr(c, "_test_serialized_contents", None) for c in connections.all()}
     with sync_playwright() as playwright:
+        for connection in connections.all():
+            if serialized.get(connection.alias) is not None:
+                connection._test_serialized_contents = serialized[connection.alias]
         chromium = playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
             args=CHROMIUM_ARGS,
@@ -51,6 +62,18 @@ def host_url(live_server):
         return f"http://{host}:{port}"
 
     return build
+
+
+@pytest.fixture
+def demo(live_server, settings) -> SeedResult:
+    """The demo data, its Wagtail sites on the live server's port (so that links between the
+    directory and the communes' portals lead to it). Needs a transactional database."""
+    port = int(live_server.url.rsplit(":", 1)[1])
+    settings.PORTAL_DOMAIN = f"portal.localhost:{port}"
+    settings.PORTAL_PORT = port
+    cache.clear()  # cached header links and listings must not outlive the previous test's data
+    yield demo_seed()
+    cache.clear()
 
 
 _axe = Axe()

@@ -7,8 +7,13 @@ from citizen_space.models import Submission
 from .conftest import pdf_file
 
 
-def start(client, procedure):
-    return client.get(reverse("citizen_space:request_start", args=[procedure.pk]))
+def start(client, procedure, consent: str = "accept"):
+    """Make the request; a first request to the collectivity answers its consent screen."""
+    url = reverse("citizen_space:request_start", args=[procedure.pk])
+    response = client.get(url)
+    if response.status_code == 200 and 'id="consent-form"' in response.content.decode():
+        response = client.post(url, {"consent": consent})
+    return response
 
 
 def step_url(draft, step: int) -> str:

@@ -32,7 +32,7 @@ def test_make_the_request_asks_to_sign_in_then_comes_back_to_the_flow(procedure,
     )
     assert response.status_code == 302
     assert response["Location"] == start_url
-    response = client.get(start_url)
+    response = start(client, procedure)
     draft = Submission.objects.get(user=citizen, procedure=procedure)
     assert response["Location"] == step_url(draft, 1)
 
@@ -135,7 +135,7 @@ def test_submit_makes_the_request_with_reference_email_and_pdf_receipt(
     assert re.fullmatch(r"SMP-\d{4}-000001", request.reference)
     assert request.submitted_at is not None
     assert request.answers["details"] == "Pour la crèche."
-    assert request.acknowledged_at is not None
+    assert request.notifications.get(event="acknowledgement", channel="email").state == "sent"
 
     html = citizen_client.get(confirmation_url).content.decode()
     assert request.reference in html

@@ -4,6 +4,7 @@ The stand-in (`provider/server.mjs`, on the `oidc-provider` npm package) is star
 test session (per xdist worker) on a free port; `npm ci` runs first if `node_modules` is missing.
 """
 
+import contextlib
 import fcntl
 import os
 import shutil
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,18 +56,18 @@ def _npm_install() -> None:
             subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=PROVIDER_DIR, check=True)
 
 
-@pytest.fixture(scope="session")
-def stand_in():
+@contextlib.contextmanager
+def running_stand_in(hosts: Iterable[str]):
+    """The stand-in on a free port, accepting the portal's callbacks on `hosts` ("host[:port]")."""
     _npm_install()
+    hosts = list(hosts)
     port = _free_port()
     env = {
         **os.environ,
         "PORT": str(port),
         "CLIENT_SECRET": CLIENT_SECRET,
-        "REDIRECT_URIS": ",".join(f"http://{host(s)}{CALLBACK_PATH}" for s in SLUGS),
-        "POST_LOGOUT_REDIRECT_URIS": ",".join(
-            f"http://{host(s)}{LOGOUT_CALLBACK_PATH}" for s in SLUGS
-        ),
+        "REDIRECT_URIS": ",".join(f"http://{h}{CALLBACK_PATH}" for h in hosts),
+        "POST_LOGOUT_REDIRECT_URIS": ",".join(f"http://{h}{LOGOUT_CALLBACK_PATH}" for h in hosts),
     }
     process = subprocess.Popen(
         ["node", "server.mjs"],
@@ -88,12 +90,20 @@ def stand_in():
                 process.kill()
                 pytest.fail("The FranceConnect stand-in did not start in time.")
             time.sleep(0.1)
-    yield StandIn(base_url=base_url)
-    process.terminate()
     try:
-        process.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield StandIn(base_url=base_url)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def stand_in():
+    with running_stand_in(host(slug) for slug in SLUGS) as running:
+        yield running
 
 
 @pytest.fixture
