@@ -22,7 +22,8 @@ demo: setup
 	$(BIN)/python manage.py rundemo
 
 test: setup lint
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest -n 2
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest -n 2 -m "not browser"
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest -m browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -17,6 +17,14 @@ def forget_urls_on_language_change(*, setting, **kwargs):
         clear_url_caches()
 
 
+def pytest_collection_modifyitems(items):
+    """Tests that drive Chromium run in their own pytest process (`make test`): Playwright's sync
+    API refuses to start in a worker where other tests left an asyncio loop behind."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(autouse=True)
 def isolated_test():
     """No language activated by an earlier request, no cached value from an earlier test."""

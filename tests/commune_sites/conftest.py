@@ -10,8 +10,9 @@ from commune_sites.services import collectivity_provision
 
 
 @pytest.fixture(autouse=True)
-def english():
+def english(settings):
     """Assertions on messages read the English source strings, whatever the catalogues hold."""
+    settings.LANGUAGE_CODE = "en"
     with translation.override("en"):
         yield
 

@@ -155,3 +155,9 @@ def enrol(stand_in):
 @pytest.fixture
 def client_a(ville_a):
     return portal_client("ville-a")
+
+
+@pytest.fixture(autouse=True)
+def english_pages(settings):
+    """Refusal messages are checked in the source language (outside i18n_patterns too)."""
+    settings.LANGUAGE_CODE = "en"
