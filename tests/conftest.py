@@ -7,6 +7,9 @@ from django.test.signals import setting_changed
 from django.urls import clear_url_caches
 from django.utils import translation
 
+# One Chromium for the whole run, whichever folder a browser test is in.
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 @receiver(setting_changed)
 def forget_urls_on_language_change(*, setting, **kwargs):

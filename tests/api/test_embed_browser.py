@@ -6,7 +6,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from wagtail.models import Site
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.fixtures import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

@@ -12,8 +12,7 @@ from playwright.sync_api import expect
 
 from citizen_space.appointments.models import Appointment
 from portal.demo.accounts import CITIZEN
-
-from .conftest import assert_accessible
+from tests.browser.fixtures import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

@@ -30,9 +30,8 @@ from tests.backoffice.conftest import (  # noqa: F401  (fixtures)
     private_media,
     supervisors,
 )
+from tests.browser.fixtures import assert_accessible
 from tests.citizen_space.conftest import pdf_bytes
-
-from .conftest import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import assert_accessible
+from tests.browser.fixtures import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

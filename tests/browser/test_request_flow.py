@@ -14,8 +14,7 @@ from pypdf import PdfReader, PdfWriter
 
 from citizen_space.models import Submission, Upload
 from portal.demo.accounts import CITIZEN
-
-from .conftest import assert_accessible
+from tests.browser.fixtures import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

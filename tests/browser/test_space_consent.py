@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 from citizen_space.models import Consent, ConsentEvent
 from commune_sites.models import Collectivity
 from portal.demo.accounts import CITIZEN
-
-from .conftest import assert_accessible
+from tests.browser.fixtures import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

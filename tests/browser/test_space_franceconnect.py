@@ -9,10 +9,9 @@ from playwright.sync_api import expect
 from citizen_space.franceconnect.services import franceconnect_enable
 from citizen_space.models import CitizenProfile
 from commune_sites.models import Collectivity
+from tests.browser.fixtures import assert_accessible
 from tests.franceconnect.conftest import running_stand_in
 from tests.franceconnect.flow import CLIENT_SECRET
-
-from .conftest import assert_accessible
 
 pytestmark = [
     pytest.mark.browser,

@@ -21,8 +21,8 @@ from citizen_space.workflow import Status
 from forms_builder.snapshot import form_snapshot
 from pages.models import ProcedurePage
 from portal.demo.accounts import CITIZEN
+from tests.browser.fixtures import assert_accessible
 
-from .conftest import assert_accessible
 from .test_request_flow import pdf_bytes
 
 pytestmark = [

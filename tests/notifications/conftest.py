@@ -20,7 +20,6 @@ from tests.backoffice.conftest import (  # noqa: F401  (fixtures)
     make_procedure,
     make_request,
     make_sent_request,
-    make_town,
     make_user,
     private_media,
     supervisors,

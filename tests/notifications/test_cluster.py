@@ -17,6 +17,7 @@ from django_q.models import OrmQ
 
 from citizen_space.notifications.models import Notification, PushWebhook
 from citizen_space.services.status import submission_transition
+from commune_sites.models import Collectivity
 
 from .conftest import SECRET
 
@@ -88,12 +89,15 @@ def queued(monkeypatch):
 
 
 @pytest.fixture
-def setting(make_town, make_sent_request, make_agent, receiver, queued):
-    """A request of a collectivity with a mobile app (no pages: nothing that the flush of
-    transactional tests takes away is needed), and one of its agents."""
-    town = make_town()
+def setting(make_sent_request, make_user, receiver, queued):
+    """A request of a collectivity with a mobile app, and who processes it. Nothing that
+    migrations create is needed (no pages, no permission rows): other transactional tests may
+    have flushed them."""
+    town = Collectivity.objects.create(
+        kind="commune", name="Saint-Joseph", slug="saint-joseph", code="42259"
+    )
     PushWebhook.objects.create(collectivity=town, url=receiver.url, secret=SECRET)
-    return make_sent_request(town), make_agent(town)
+    return make_sent_request(town), make_user("admin@example.fr", is_superuser=True)
 
 
 def test_with_the_orm_broker_the_email_leaves_once_the_mail_server_is_back(

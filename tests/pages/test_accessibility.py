@@ -2,12 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import (  # noqa: F401 (fixtures)
-    assert_accessible,
-    browser,
-    host_url,
-    page,
-)
+from tests.browser.fixtures import assert_accessible
 
 from .conftest import catalogue_of, path_of
 
