@@ -8,7 +8,6 @@ from django.contrib.auth.models import Group, Permission
 from django.core.files.storage import FileSystemStorage
 from django.db.models import Q
 from django.test import Client
-from django.urls import clear_url_caches
 
 from citizen_space.models import Submission, Upload
 from citizen_space.services.submission import submission_submit
@@ -34,15 +33,8 @@ FORM_WITHOUT_FILE = [q for q in FORM if q["type"] not in ("file", "step_break")]
 
 @pytest.fixture(autouse=True)
 def english(settings):
-    """Pages in the source language: outside i18n_patterns, LANGUAGE_CODE decides.
-
-    The URL resolver caches each language's prefix, computed from LANGUAGE_CODE when first
-    used: cleared on the way in and out, whatever other tests set.
-    """
+    """Pages in the source language: outside i18n_patterns, LANGUAGE_CODE decides."""
     settings.LANGUAGE_CODE = "en"
-    clear_url_caches()
-    yield
-    clear_url_caches()
 
 
 @pytest.fixture(autouse=True)

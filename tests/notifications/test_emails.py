@@ -6,7 +6,6 @@ import datetime
 
 import pytest
 from django.core import mail
-from django.urls import clear_url_caches
 from django.utils import timezone
 from django_q.models import Schedule
 
@@ -68,12 +67,8 @@ def test_the_acknowledgement_is_sent_once_with_the_receipt(sent, citizen):
 
 @pytest.fixture
 def french_portal(settings):
-    """The portal's language: French addresses have no prefix, English ones /en/ (the URL
-    resolver caches language prefixes: cleared on the way in and out)."""
+    """The portal's language: French addresses have no prefix, English ones /en/."""
     settings.LANGUAGE_CODE = "fr"
-    clear_url_caches()
-    yield
-    clear_url_caches()
 
 
 def test_emails_speak_the_language_the_request_was_made_in(
