@@ -1,7 +1,9 @@
 """A citizen's request to a collectivity: a draft while being filled in, then submitted."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils.translation import gettext_lazy as _
 
 from ..workflow import Status
@@ -59,6 +61,21 @@ class Submission(models.Model):
         editable=False,
         help_text=_("The name given in the answers, when the request was sent (agents search it)."),
     )
+    decided_at = models.DateTimeField(
+        _("decided at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the request was accepted, rejected or closed; empty while it is open."),
+    )
+    processing_time = models.DurationField(
+        _("processing time"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("From sending to decision; kept after anonymisation, for the statistics."),
+    )
+    anonymized_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("request")
@@ -97,6 +114,12 @@ class Submission(models.Model):
                 fields=["collectivity", "-updated_at"],
                 condition=~models.Q(status=Status.DRAFT),
                 name="citizen_space_inbox_changed",
+            ),
+            # The inbox's search by name or reference (`icontains`: UPPER(…) LIKE '%…%').
+            GinIndex(
+                OpClass(Upper("applicant_name"), name="gin_trgm_ops"),
+                OpClass(Upper("reference"), name="gin_trgm_ops"),
+                name="citizen_space_inbox_search",
             ),
         ]
 

@@ -9,7 +9,14 @@ from django.utils.translation import gettext as _
 from ..backoffice.permissions import workflow_roles
 from ..models import StatusChange, Submission
 from ..notifications.outbox import notify_status_change
-from ..workflow import Role, Status, TransitionNotAllowed, status_label, transition_get
+from ..workflow import (
+    DECIDED,
+    Role,
+    Status,
+    TransitionNotAllowed,
+    status_label,
+    transition_get,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -63,9 +70,17 @@ def submission_transition(
         )
     submission.status = to
     fields = ["status", "updated_at", *extra_fields]
+    now = timezone.now()
     if entered_at := _ENTERED_AT.get(to):
-        setattr(submission, entered_at, timezone.now())
+        setattr(submission, entered_at, now)
         fields.append(entered_at)
+    if to in DECIDED:
+        submission.decided_at = now
+        submission.processing_time = now - submission.submitted_at
+        fields += ["decided_at", "processing_time"]
+    elif current in DECIDED:  # reopened: open again until the next decision
+        submission.decided_at = submission.processing_time = None
+        fields += ["decided_at", "processing_time"]
     submission.save(update_fields=fields)
     change = StatusChange.objects.create(
         submission=submission,

@@ -161,6 +161,24 @@ def test_a_rejection_without_a_reason_is_refused(request_in, actors):
     assert submission.status == Status.IN_PROGRESS
 
 
+def test_a_decision_records_when_and_how_long_and_reopening_clears_it(request_in, actors):
+    submission = request_in(Status.IN_PROGRESS)
+    sent = submission.submitted_at
+    submission_transition(submission=submission, to=Status.ACCEPTED, actor=actors[Role.AGENT])
+    submission.refresh_from_db()
+    assert submission.decided_at > sent
+    assert submission.processing_time == submission.decided_at - sent
+
+    submission_transition(
+        submission=submission,
+        to=Status.IN_PROGRESS,
+        actor=actors[Role.SUPERVISOR],
+        comment="Erreur de saisie.",
+    )
+    submission.refresh_from_db()
+    assert (submission.decided_at, submission.processing_time) == (None, None)
+
+
 def test_the_second_of_two_concurrent_moves_is_judged_on_the_first_s_result(request_in, actors):
     submission = request_in(Status.IN_PROGRESS)
     stale = Submission.objects.get(pk=submission.pk)
