@@ -32,7 +32,7 @@ from . import exports, permissions, selectors
 from .filters import InboxFilterSet
 from .forms import ActionRequestForm, AssignmentForm, InternalNoteForm, TransitionForm
 from .models import Consultation
-from .pagination import CappedCountPaginator
+from .pagination import SEARCH_COUNT_LIMIT, CappedCountPaginator
 from .services import assignment_set, consultations_record, internal_note_add
 
 URL_NAMESPACE = "backoffice"
@@ -76,6 +76,11 @@ class InboxView(generic.IndexView):
 
     def get_base_queryset(self):
         return selectors.inbox_requests(user=self.request.user)
+
+    def get_paginator(self, *args, **kwargs):
+        if self.is_searching:
+            kwargs["count_limit"] = SEARCH_COUNT_LIMIT
+        return super().get_paginator(*args, **kwargs)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

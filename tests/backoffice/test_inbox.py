@@ -146,3 +146,17 @@ def test_past_the_count_limit_the_inbox_says_more_than(
     response = client_for(make_agent(commune_a)).get(RESULTS)
     assert "More than 2 requests: filter them to narrow the list." in response.content.decode()
     assert len(references(response)) == 2
+
+
+def test_a_search_counts_up_to_its_own_smaller_limit(
+    monkeypatch, commune_a, make_procedure, make_request, make_agent
+):
+    monkeypatch.setattr("citizen_space.backoffice.pagination.COUNT_LIMIT", 5)
+    monkeypatch.setattr("citizen_space.backoffice.views.SEARCH_COUNT_LIMIT", 2)
+    procedure = make_procedure(commune_a, form=FORM_WITHOUT_FILE)
+    for _ in range(3):
+        make_request(procedure)
+    client = client_for(make_agent(commune_a))
+    assert "3 requests" in client.get(RESULTS).content.decode()
+    searched = client.get(RESULTS, {"q": Submission.objects.first().reference[:4]})
+    assert "More than 2 requests: filter them to narrow the list." in searched.content.decode()
