@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "citizen_space.backoffice",
     "citizen_space.notifications",
     "citizen_space.appointments",
+    "citizen_space.statistics",
     "allauth.mfa",
     "django_q",
     "django.contrib.auth",
