@@ -7,6 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from .normalize import normalize_name
+from .retention import (
+    RETENTION_MONTHS_DEFAULT,
+    RETENTION_MONTHS_MAX,
+    RETENTION_MONTHS_MIN,
+    validate_retention_months,
+)
 from .validators import (
     split_postal_codes,
     validate_host_label,
@@ -121,6 +127,15 @@ class Collectivity(models.Model):
         on_delete=models.SET_NULL,
         related_name="collectivity",
     )
+    retention_months = models.PositiveSmallIntegerField(
+        _("retention period of requests (months)"),
+        default=RETENTION_MONTHS_DEFAULT,
+        validators=[validate_retention_months],
+        help_text=_(
+            "How long a request is kept after it is closed; then it is anonymised. "
+            "A procedure may set its own period."
+        ),
+    )
     search_name = models.CharField(max_length=150, editable=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -128,6 +143,20 @@ class Collectivity(models.Model):
         verbose_name = _("collectivity")
         verbose_name_plural = _("collectivities")
         ordering = ["name"]
+        permissions = [
+            (
+                "change_retention",
+                _("Can change the retention period of the requests of their collectivities"),
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    retention_months__range=(RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX)
+                ),
+                name="commune_sites_retention_within_bounds",
+            )
+        ]
 
     def __str__(self):
         return self.name

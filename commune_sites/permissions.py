@@ -5,7 +5,7 @@ from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .models import Collectivity
-from .selectors import collectivities_edited_by
+from .selectors import collectivities_edited_by, collectivities_retention_managed_by
 
 
 def _is_active(user) -> bool:
@@ -30,6 +30,12 @@ def user_can_edit_collectivity(user, collectivity: Collectivity) -> bool:
 def user_can_serve_collectivity(user, collectivity: Collectivity) -> bool:
     """Agents of that collectivity (and superusers) process its requests."""
     return _in_group_of(user, collectivity.agents_group_id)
+
+
+def user_can_change_retention(user, collectivity: Collectivity) -> bool:
+    """Holders of `change_retention` among that collectivity's agents or editors (and
+    superusers) set how long its requests are kept."""
+    return collectivities_retention_managed_by(user).filter(pk=collectivity.pk).exists()
 
 
 def _in_group_of(user, group_id: int | None) -> bool:

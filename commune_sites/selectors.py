@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from .models import Collectivity
 from .normalize import ABBREVIATIONS, fold_words
+from .retention import CHANGE_RETENTION
 
 _REQUEST_ATTR = "_commune_sites_collectivity"
 _MIN_POSTAL_PREFIX = 2
@@ -39,6 +40,18 @@ def collectivities_edited_by(user) -> QuerySet[Collectivity]:
 def collectivities_served_by(user) -> QuerySet[Collectivity]:
     """Collectivities whose requests the user processes as an agent (superuser: all)."""
     return _collectivities_of_group(user, "agents_group__user")
+
+
+def collectivities_retention_managed_by(user) -> QuerySet[Collectivity]:
+    """Collectivities whose retention period the user sets: those whose agents or editors
+    group they belong to, if they hold `change_retention` (superuser: all)."""
+    if not (user.is_authenticated and user.is_active and user.has_perm(CHANGE_RETENTION)):
+        return Collectivity.objects.none()
+    if user.is_superuser:
+        return Collectivity.objects.all()
+    return Collectivity.objects.filter(
+        Q(agents_group__user=user) | Q(editors_group__user=user)
+    ).distinct()
 
 
 def _collectivities_of_group(user, lookup: str) -> QuerySet[Collectivity]:

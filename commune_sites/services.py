@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Site
 
 from .models import Collectivity
@@ -102,6 +103,15 @@ def collectivity_update(*, collectivity: Collectivity, **fields) -> Collectivity
     collectivity.full_clean()
     collectivity.save()
     collectivity_site_sync(collectivity=collectivity)
+    return collectivity
+
+
+@transaction.atomic
+def collectivity_retention_set(*, collectivity: Collectivity, months: int, user) -> Collectivity:
+    """Set how many months the collectivity keeps its requests once closed (ValidationError
+    outside the bounds); the change is written in the collectivity's history."""
+    collectivity = collectivity_update(collectivity=collectivity, retention_months=months)
+    log(instance=collectivity, action="wagtail.edit", user=user)
     return collectivity
 
 

@@ -12,6 +12,7 @@ from forms_builder.display import answers_for_display
 from .. import permissions, selectors
 from ..forms import CitizenProfileForm, MessageForm, RequestFilterForm
 from ..models import Submission
+from ..retention.selectors import submission_retention
 from ..workflow import Status
 
 
@@ -69,6 +70,7 @@ def render_request_page(request, submission: Submission, message_form=None, stat
             "action_requests": action_requests,
             "conversation": conversation,
             "message_form": message_form or MessageForm(),
+            "retention": submission_retention(submission=submission),
         },
         status=status,
     )

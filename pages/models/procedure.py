@@ -17,6 +17,12 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from commune_sites.retention import (
+    CHANGE_RETENTION,
+    RETENTION_MONTHS_MAX,
+    RETENTION_MONTHS_MIN,
+    validate_retention_months,
+)
 from forms_builder.blocks import FormFieldsBlock
 
 from ..api.fields import CollectivitySerializer, RubricSerializer
@@ -76,6 +82,16 @@ class ProcedurePage(CollectivityOwnedPage):
         help_text=_("Reports of a problem in public space (road, lighting…)."),
     )
     form = StreamField(FormFieldsBlock(), verbose_name=_("form"), blank=True, use_json_field=True)
+    retention_months = models.PositiveSmallIntegerField(
+        _("retention period of its requests (months)"),
+        null=True,
+        blank=True,
+        validators=[validate_retention_months],
+        help_text=_(
+            "How long a request of this procedure is kept after it is closed, before it is "
+            "anonymised. Leave empty to use the collectivity's period."
+        ),
+    )
 
     base_form_class = ProcedurePageForm
     content_panels = [
@@ -97,7 +113,10 @@ class ProcedurePage(CollectivityOwnedPage):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList([FieldPanel("form")], heading=_("Form")),
+            ObjectList(
+                [FieldPanel("form"), FieldPanel("retention_months", permission=CHANGE_RETENTION)],
+                heading=_("Form"),
+            ),
             ObjectList(CollectivityOwnedPage.promote_panels, heading=_("Promote")),
             ObjectList(CollectivityOwnedPage.settings_panels, heading=_("Settings")),
         ]
@@ -130,6 +149,18 @@ class ProcedurePage(CollectivityOwnedPage):
     class Meta:
         verbose_name = _("procedure")
         verbose_name_plural = _("procedures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(retention_months__isnull=True)
+                | models.Q(retention_months__range=(RETENTION_MONTHS_MIN, RETENTION_MONTHS_MAX)),
+                name="pages_procedure_retention_within_bounds",
+            )
+        ]
+
+    @property
+    def retention_period(self) -> int:
+        """Months its requests are kept after they are closed (its own, else its owner's)."""
+        return self.retention_months or self.collectivity.retention_months
 
     def clean(self):
         super().clean()

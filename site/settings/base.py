@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "citizen_space.backoffice",
     "citizen_space.notifications",
     "citizen_space.appointments",
+    "citizen_space.retention",
     "citizen_space.statistics",
     "allauth.mfa",
     "django_q",
@@ -213,6 +214,9 @@ STORAGES = {
 FILE_UPLOAD_PERMISSIONS = 0o640
 # The most that all the files of one request may weigh together.
 REQUEST_MAX_TOTAL_UPLOAD_MB = env_int("REQUEST_MAX_TOTAL_UPLOAD_MB", 50)
+# Drafts never sent are deleted, with their files, after this many days without a change (the
+# requests themselves are kept for their collectivity's retention period, see commune_sites).
+DRAFT_RETENTION_DAYS = env_int("DRAFT_RETENTION_DAYS", 90)
 
 # --- ANTS (passport and identity card appointments): the national search site calls our editor
 # endpoints (/ants/…) with ANTS_HUB_TOKEN; we call the coordination API at ANTS_API_URL (e.g.
