@@ -17,6 +17,7 @@ urlpatterns = [
     path("integration/", include("pages.embed.urls")),
     path("open311/v2/", include("citizen_space.open311.urls")),
     path("ants/", include("citizen_space.appointments.ants.urls")),
+    path("donnees-ouvertes/", include("citizen_space.statistics.urls")),
 ]
 
 if settings.DEBUG:

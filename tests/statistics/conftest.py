@@ -16,6 +16,7 @@ from citizen_space.models import Submission
 from citizen_space.workflow import DECIDED, Status
 from commune_sites.models import Collectivity
 from commune_sites.registry import get_agent_permissions, get_editor_permissions
+from commune_sites.services import EDITOR_BASE_PERMISSIONS
 
 PASSWORD = "a-Long-pass-phrase-42"
 PARIS = ZoneInfo("Europe/Paris")
@@ -48,7 +49,9 @@ def make_town(db):
         agents = Group.objects.create(name=f"Agents de {name}")
         agents.permissions.add(*_permissions(get_agent_permissions()))
         editors = Group.objects.create(name=f"Éditeurs de {name}")
-        editors.permissions.add(*_permissions(get_editor_permissions()))
+        editors.permissions.add(
+            *_permissions([*EDITOR_BASE_PERMISSIONS, *get_editor_permissions()])
+        )
         return Collectivity.objects.create(
             kind=kind, name=name, slug=slug, code=code, agents_group=agents, editors_group=editors
         )
