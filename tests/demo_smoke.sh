@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The demo's set-up on SQLite (as `make demo` does it, in a throw-away folder), run twice to
-# show the seed is idempotent, then the directory and a commune's home page must answer 200.
+# show the seed is idempotent, then the directory, a commune's home page and the open data must
+# answer 200.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VAR_DIR="$(mktemp -d)"
@@ -28,3 +29,6 @@ check portal.localhost:8000 /
 check portal.localhost:8000 "/?q=st+etienne"
 check voiron.portal.localhost:8000 /
 check saint-etienne-de-crossey.portal.localhost:8000 /demarches/
+# The open data, whose medians SQLite computes with the project's own aggregate function.
+check portal.localhost:8000 /donnees-ouvertes/demandes.csv
+check voiron.portal.localhost:8000 /donnees-ouvertes/demandes.csv

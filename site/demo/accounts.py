@@ -1,4 +1,5 @@
-"""The demo's accounts: a superuser, an editor per collectivity, a citizen with a filled profile.
+"""The demo's accounts: a superuser, an editor and an agent per collectivity, a citizen with a
+filled profile.
 
 The username is the email address, so the same identifier signs in to the Wagtail admin and
 to the portal. Passwords are set only when an account is created.
@@ -17,6 +18,7 @@ class DemoAccount:
     last_name: str
     superuser: bool = False
     editor_of: str = ""  # slug of the collectivity whose editors group the account joins
+    agent_of: str = ""  # slug of the collectivity whose agents group the account joins
     profile: dict = field(default_factory=dict)  # CitizenProfile fields
 
 
@@ -47,6 +49,27 @@ def editor(slug: str, name: str) -> DemoAccount:
         first_name=first_name,
         last_name=last_name,
         editor_of=slug,
+    )
+
+
+AGENT_PASSWORD = "demo-agent-2026"
+AGENT_NAMES = {
+    "pays-voironnais": ("Sophie", "Lambert"),
+    "voiron": ("Karim", "Haddad"),
+    "saint-etienne-de-crossey": ("Élodie", "Marchand"),
+    "saint-laurent-du-pont": ("Thomas", "Vidal"),
+}
+
+
+def agent(slug: str, name: str) -> DemoAccount:
+    first_name, last_name = AGENT_NAMES[slug]
+    return DemoAccount(
+        role=f"Agent – {name}",
+        email=f"agent@{slug}.example.fr",
+        password=AGENT_PASSWORD,
+        first_name=first_name,
+        last_name=last_name,
+        agent_of=slug,
     )
 
 

@@ -23,9 +23,10 @@ from pages import defaults
 from pages.models import CataloguePage, CommuneHomePage, ProcedurePage, Rubric
 from pages.services import portal_directory_ensure
 
-from .accounts import CITIZEN, SUPERUSER, DemoAccount, editor
+from .accounts import CITIZEN, SUPERUSER, DemoAccount, agent, editor
 from .agendas import PASSPORT_AGENDA, agenda_ensure, meeting_point_ensure
 from .collectivities import COLLECTIVITIES, EXTRA_RUBRICS, DemoCollectivity
+from .history import history_ensure
 from .procedures import OFFERS, PASSPORT, DemoProcedure
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,8 @@ class SeedResult:
 
 @transaction.atomic
 def demo_seed() -> SeedResult:
-    """Create the demo data that is missing: directory, collectivities, procedures, accounts."""
+    """Create the demo data that is missing: directory, collectivities, procedures, accounts,
+    past requests."""
     created = Counter()
     portal_directory_ensure()
     by_slug: dict[str, Collectivity] = {}
@@ -57,9 +59,12 @@ def demo_seed() -> SeedResult:
         _highlight(collectivity, [pages[slug] for slug in demo.highlighted], created)
         if demo.slug == PASSPORT_AGENDA.collectivity:
             meeting_point_ensure(passport_agenda, pages[PASSPORT.slug], created)
-    accounts = [SUPERUSER, *(editor(demo.slug, demo.name) for demo in COLLECTIVITIES), CITIZEN]
-    for account in accounts:
-        _account(account, by_slug, created)
+    agents = [agent(demo.slug, demo.name) for demo in COLLECTIVITIES]
+    editors = [editor(demo.slug, demo.name) for demo in COLLECTIVITIES]
+    accounts = [SUPERUSER, *editors, *agents, CITIZEN]
+    users = {account.email: _account(account, by_slug, created) for account in accounts}
+    for account in agents:  # past requests, decided by the collectivity's agent
+        history_ensure(by_slug[account.agent_of], users[account.email], created)
     return SeedResult(list(by_slug.values()), accounts, created)
 
 
@@ -156,7 +161,8 @@ def _highlight(collectivity: Collectivity, procedure_ids: list[int], created: Co
     created["pages d’accueil"] += 1
 
 
-def _account(account: DemoAccount, by_slug: dict[str, Collectivity], created: Counter) -> None:
+def _account(account: DemoAccount, by_slug: dict[str, Collectivity], created: Counter):
+    """The account's user, made if missing, in its groups."""
     user_model = get_user_model()
     user = user_model.objects.filter(email__iexact=account.email).first()
     if user is None:
@@ -173,6 +179,8 @@ def _account(account: DemoAccount, by_slug: dict[str, Collectivity], created: Co
         created["comptes"] += 1
     if account.editor_of:
         user.groups.add(by_slug[account.editor_of].editors_group)
+    if account.agent_of:
+        user.groups.add(by_slug[account.agent_of].agents_group)
     if not EmailAddress.objects.filter(user=user, email__iexact=account.email).exists():
         has_primary = EmailAddress.objects.filter(user=user, primary=True).exists()
         EmailAddress.objects.create(
@@ -180,6 +188,7 @@ def _account(account: DemoAccount, by_slug: dict[str, Collectivity], created: Co
         )
     if account.profile:
         CitizenProfile.objects.get_or_create(user=user, defaults=account.profile)
+    return user
 
 
 @cache

@@ -1,18 +1,24 @@
 """`manage.py seed_demo`: the demo's collectivities, procedures, forms and accounts; run twice."""
 
+from datetime import timedelta
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from wagtail.models import Revision
 
-from citizen_space.models import CitizenProfile
+from citizen_space.models import CitizenProfile, StatusChange, Submission
+from citizen_space.statistics.selectors import collectivity_statistics
+from citizen_space.workflow import DECIDED, Status
 from commune_sites.models import Collectivity
 from forms_builder.blocks import form_problems
 from forms_builder.engine import build_step_form
 from forms_builder.snapshot import form_snapshot, step_count
 from pages.models import FaqPage, ProcedurePage
+from portal.demo.history import RESIDENTS, resident_email
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +29,10 @@ LOGINS = [
     ("communication@saint-etienne-de-crossey.example.fr", "demo-editeur-2026"),
     ("communication@saint-laurent-du-pont.example.fr", "demo-editeur-2026"),
     ("communication@pays-voironnais.example.fr", "demo-editeur-2026"),
+    ("agent@voiron.example.fr", "demo-agent-2026"),
+    ("agent@saint-etienne-de-crossey.example.fr", "demo-agent-2026"),
+    ("agent@saint-laurent-du-pont.example.fr", "demo-agent-2026"),
+    ("agent@pays-voironnais.example.fr", "demo-agent-2026"),
     ("camille.martin@example.fr", "demo-citoyen-2026"),
 ]
 
@@ -169,18 +179,46 @@ def test_incident_and_urban_planning_forms_take_the_right_files(demo):
     assert (plans["kinds"], plans["multiple"]) == (["pdf"], True)
 
 
-def test_accounts_editors_and_a_verified_citizen(demo):
+def test_accounts_editors_agents_and_a_verified_citizen(demo):
     users = {user.email: user for user in get_user_model().objects.prefetch_related("groups")}
-    assert set(users) == {email for email, _password in LOGINS}
+    residents = {resident_email(*name) for name in RESIDENTS}
+    assert set(users) == {email for email, _password in LOGINS} | residents
+    assert not any(users[email].has_usable_password() for email in residents)
     assert users["admin@portal.example.fr"].is_superuser
     voiron = Collectivity.objects.get(slug="voiron")
     assert list(users["communication@voiron.example.fr"].groups.all()) == [voiron.editors_group]
+    assert list(users["agent@voiron.example.fr"].groups.all()) == [voiron.agents_group]
     citizen = users["camille.martin@example.fr"]
     assert citizen.check_password("demo-citoyen-2026")
     address = EmailAddress.objects.get(user=citizen)
     assert (address.email, address.verified, address.primary) == (citizen.email, True, True)
     profile = CitizenProfile.objects.get(user=citizen)
     assert (profile.first_name, profile.postal_code, profile.city) == ("Camille", "38500", "Voiron")
+
+
+def test_past_requests_decided_over_more_than_a_year_for_the_statistics(demo):
+    sent = Submission.objects.exclude(status=Status.DRAFT)
+    assert set(sent.values_list("collectivity__slug", flat=True)) == {
+        "pays-voironnais",
+        "voiron",
+        "saint-etienne-de-crossey",
+        "saint-laurent-du-pont",
+    }
+    decided = sent.filter(status__in=DECIDED)
+    assert decided.count() > 0.8 * sent.count() > 400
+    assert not decided.filter(processing_time__isnull=True).exists()
+    months = {
+        timezone.localtime(at).strftime("%Y-%m")
+        for at in sent.values_list("submitted_at", flat=True)
+    }
+    assert len(months) >= 12
+    voiron = Collectivity.objects.get(slug="voiron")
+    stats = collectivity_statistics(collectivity=voiron)
+    assert all(month.count for month in stats.per_month)
+    assert timedelta(days=1) < stats.median_processing_time < timedelta(days=30)
+    agent = get_user_model().objects.get(email="agent@voiron.example.fr")
+    last = StatusChange.objects.filter(submission__collectivity=voiron, to_status__in=DECIDED)
+    assert set(last.values_list("actor", flat=True)) == {agent.pk}
 
 
 def test_the_urls_and_logins_are_printed(demo):

@@ -9,7 +9,8 @@ from portal.demo.seed import demo_seed
 class Command(BaseCommand):
     help = (
         "Creates the demo data that is missing (directory, three communes and their "
-        "intercommunality, procedures with forms, demo accounts) and prints the URLs and logins."
+        "intercommunality, procedures with forms, demo accounts, 18 months of past requests) "
+        "and prints the URLs and logins."
     )
 
     def handle(self, *args, **options):
