@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from citizen_space.models import StatusChange, Submission
@@ -114,11 +116,13 @@ def history_ensure(collectivity: Collectivity, agent, created: Counter) -> None:
         )
         changes.append(list(_decide(rng, submission, demand, agent, now)))
         submissions.append(submission)
-    Submission.objects.bulk_create(submissions)
-    for submission in submissions:  # created and updated as the request flow would have
-        submission.created_at = submission.submitted_at - datetime.timedelta(minutes=20)
-        submission.updated_at = submission.decided_at or submission.submitted_at
-    Submission.objects.bulk_update(submissions, ["created_at", "updated_at"], batch_size=500)
+    Submission.objects.bulk_create(submissions, batch_size=500)
+    # Created and last changed when the request flow would have (the fields set themselves to
+    # now on insert).
+    Submission.objects.filter(pk__in=[submission.pk for submission in submissions]).update(
+        created_at=F("submitted_at") - datetime.timedelta(minutes=20),
+        updated_at=Coalesce("decided_at", "submitted_at"),
+    )
     StatusChange.objects.bulk_create(
         [
             StatusChange(submission=submission, **change)
