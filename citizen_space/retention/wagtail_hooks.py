@@ -27,6 +27,13 @@ class AnonymisationRunViewSet(ModelViewSet):
     ]
     list_filter = ["dry_run"]
     add_to_reference_index = False
+    copy_view_enabled = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        no_views = ("add", "edit", "delete", "history", "usage")
+        return super().get_common_view_kwargs(
+            **{**kwargs, **{f"{view}_url_name": None for view in no_views}}
+        )
 
     def get_urlpatterns(self):
         return [
