@@ -103,7 +103,7 @@ def _period_text(period) -> str:
 
 
 def _requests(count: int) -> str:
-    return ngettext("%(count)s request", "%(count)s requests", count) % {"count": count}
+    return ngettext("%(counter)s request", "%(counter)s requests", count) % {"counter": count}
 
 
 def _legend(items: list[charts.ChartItem]) -> str:
