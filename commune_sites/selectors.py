@@ -1,8 +1,11 @@
 """Reads on collectivities shared by views, admin and API: per request, per user, search."""
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http.request import split_domain_port
 from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
 
+from .cache import Namespace
 from .models import Collectivity
 from .normalize import ABBREVIATIONS, fold_words
 from .retention import CHANGE_RETENTION
@@ -11,25 +14,50 @@ _REQUEST_ATTR = "_commune_sites_collectivity"
 _MIN_POSTAL_PREFIX = 2
 
 
-def collectivity_for_request(request) -> Collectivity | None:
-    """The collectivity whose Site serves this request (None on the portal directory).
+# Each host's Site and collectivity; `commune_sites.receivers` clears it when a Site, a
+# collectivity or an image (logos) changes.
+portals = Namespace("commune_sites:portals", timeout=60 * 60)
 
-    Cached on the request; one query besides Wagtail's own Site lookup.
+
+def portal_for_host(hostname: str, port: int) -> tuple[Site | None, Collectivity | None]:
+    """The Site serving this host (as Wagtail finds it) and its collectivity, if any.
+
+    Cached: no query once a host has been served.
     """
-    try:
-        return getattr(request, _REQUEST_ATTR)
-    except AttributeError:
-        pass
-    site = Site.find_for_request(request)
-    collectivity = None
-    if site is not None:
+
+    def find():
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None, None
         collectivity = (
             Collectivity.objects.select_related("site", "logo", "intercommunality")
             .filter(site=site)
             .first()
         )
+        return site, collectivity
+
+    return portals.cached(hostname, port, compute=find)
+
+
+def portal_for_request(request) -> tuple[Site | None, Collectivity | None]:
+    """`portal_for_host` of the request's host. Also hands the Site to Wagtail
+    (`Site.find_for_request` keeps it in `request._wagtail_site`), which then does not look
+    it up again to serve a page."""
+    try:
+        return request._wagtail_site, getattr(request, _REQUEST_ATTR)
+    except AttributeError:
+        pass
+    hostname, _port = split_domain_port(request.get_host())
+    site, collectivity = portal_for_host(hostname, int(request.get_port()))
+    request._wagtail_site = site
     setattr(request, _REQUEST_ATTR, collectivity)
-    return collectivity
+    return site, collectivity
+
+
+def collectivity_for_request(request) -> Collectivity | None:
+    """The collectivity whose Site serves this request (None on the portal directory)."""
+    return portal_for_request(request)[1]
 
 
 def collectivities_edited_by(user) -> QuerySet[Collectivity]:

@@ -1,40 +1,37 @@
-"""Cached reads of the public pages, all dropped at once by bumping a version number.
+"""Cached reads of the public pages, all dropped at once when content changes.
 
-Header links and the catalogue's listing (a template fragment) are read on every public
-request and change rarely: `pages.receivers` calls `content_changed()` when pages, rubrics,
-synonyms or collectivities change. The timeout bounds staleness when each process has its own cache
-(local memory, the embedded demo); with Redis every process sees a change at once.
+Header links, the catalogue's listing (a template fragment) and whole pages served to
+anonymous visitors (`pages.page_cache`) are read on every public request and change rarely:
+`pages.receivers` calls `content_changed()` when pages, rubrics, synonyms, collectivities,
+sites, images or documents change.
 """
 
 from collections.abc import Callable
 from typing import TypeVar
 
-from django.core.cache import cache
+from commune_sites.cache import Namespace
 
 T = TypeVar("T")
 
 TIMEOUT = 5 * 60
-_VERSION_KEY = "pages:version"
+_content = Namespace("pages", timeout=TIMEOUT)
 
 
 def version() -> int:
     """The current version: part of every cache key (template fragments included)."""
-    return cache.get_or_set(_VERSION_KEY, 1, timeout=None)
+    return _content.version()
+
+
+def key(*parts) -> str:
+    """A cache key at the current version."""
+    return _content.key(*parts)
 
 
 def cached(*key_parts, compute: Callable[[], T]) -> T:
     """The cached value for these key parts, computed and stored when missing."""
-    key = ":".join(["pages", str(version()), *map(str, key_parts)])
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    return _content.cached(*key_parts, compute=compute)
 
 
 def content_changed() -> None:
     """Forget every cached value."""
-    try:
-        cache.incr(_VERSION_KEY)
-    except ValueError:  # No version yet: nothing cached.
-        cache.set(_VERSION_KEY, 1, timeout=None)
+    _content.clear()

@@ -4,17 +4,20 @@ Connected in `PagesConfig.ready()`; each receiver calls a service.
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from commune_sites.models import Collectivity
 
 from .cache import content_changed
-from .models import CataloguePage, FaqPage, ProcedurePage, Rubric, SearchSynonym
+from .models import Rubric, SearchSynonym
 from .services import page_collectivity_sync
 
-# What the cached header links and catalogue listings are made of.
-CACHED_PAGES = (CataloguePage, FaqPage, ProcedurePage)
-CACHED_MODELS = (Rubric, SearchSynonym, Collectivity)
+# Besides the pages (any type: a deleted live page is unpublished first), what the cached
+# header links, catalogue listings and whole pages show.
+CACHED_MODELS = (Rubric, SearchSynonym, Collectivity, Site)
 
 
 def forget_cached_reads(sender, **kwargs):
@@ -29,9 +32,8 @@ def sync_collectivity(sender, instance, **kwargs):
 def connect() -> None:
     # Moving a page (any type) may bring owned pages under another collectivity's home.
     post_page_move.connect(sync_collectivity, dispatch_uid="pages-collectivity-sync")
-    for model in CACHED_PAGES:
-        for signal in (page_published, page_unpublished, post_delete):
-            signal.connect(forget_cached_reads, sender=model, dispatch_uid="pages-cache")
-    for model in CACHED_MODELS:
+    for signal in (page_published, page_unpublished):
+        signal.connect(forget_cached_reads, dispatch_uid="pages-cache")
+    for model in (*CACHED_MODELS, get_image_model(), get_document_model()):
         for signal in (post_save, post_delete):
             signal.connect(forget_cached_reads, sender=model, dispatch_uid="pages-cache")

@@ -1,15 +1,19 @@
-"""Admin registration: rubrics and search synonyms, each collectivity seeing only its own."""
+"""Admin registration: rubrics and search synonyms, each collectivity seeing only its own;
+the portal's pages marked for the page cache."""
 
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import models
 from .forms import CollectivityScopedForm
 from .models import Rubric, SearchSynonym
+from .page_cache import allow_storing
 from .permissions import CollectivityScopedPermissionPolicy, edited_collectivity_ids
 
 register_permission_policy(Rubric, CollectivityScopedPermissionPolicy(Rubric))
@@ -96,3 +100,25 @@ class CatalogueViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueViewSetGroup)
+
+
+# Pages that show the same to every anonymous visitor of an address (see pages.page_cache).
+CACHED_PAGES = (
+    models.CataloguePage,
+    models.CommuneHomePage,
+    models.ContentPage,
+    models.FaqPage,
+    models.PortalDirectoryPage,
+    models.ProcedurePage,
+)
+
+
+@hooks.register("on_serve_page")
+def allow_page_cache(serve_page):
+    def serve(page, request, args, kwargs):
+        response = serve_page(page, request, args, kwargs)
+        if isinstance(page, CACHED_PAGES):
+            allow_storing(response)
+        return response
+
+    return serve

@@ -84,6 +84,31 @@ def _collectivity_or_404(slug: str) -> Collectivity:
     return collectivity
 
 
+def _collectivity_answer(request, response, slug: str, lang: str, version_of, build):
+    """The answer about the collectivity `slug`: 404 when it is unknown, 304 when the
+    client's copy is current (`version_of(collectivity=…)`), else `build(collectivity)` in
+    the language `lang`."""
+    collectivity = _collectivity_or_404(slug)
+    version = version_of(collectivity=collectivity)
+    if (answer := not_modified(request, response, version)) is not None:
+        return answer
+    with translation.override(lang):
+        return build(collectivity)
+
+
+def _catalogue_answer(request, response, slug: str, lang: str, build):
+    """`_collectivity_answer` about its catalogue: `build(collectivity, catalogue)`, the
+    catalogue in `lang` or in the default language (None when it has none)."""
+
+    def build_on_catalogue(collectivity):
+        catalogue = selectors.catalogue_for(collectivity_id=collectivity.pk, language=lang)
+        return build(collectivity, catalogue)
+
+    return _collectivity_answer(
+        request, response, slug, lang, selectors.catalogue_version, build_on_catalogue
+    )
+
+
 def _window(items: Sequence, params: PageParams) -> tuple[int, list]:
     """The number of `items` (a list or a queryset) and those of the requested page."""
     count = len(items) if isinstance(items, list) else items.count()
@@ -202,12 +227,8 @@ def _procedure_out(item: selectors.ProcedureItem) -> dict:
 def procedure_list(request, response: HttpResponse, slug: str, params: Query[CatalogueParams]):
     """The procedures of the collectivity and of its intercommunality, by title, or those
     matching `q` (best first), as the catalogue page of the portal shows them."""
-    collectivity = _collectivity_or_404(slug)
-    version = selectors.catalogue_version(collectivity=collectivity)
-    if (answer := not_modified(request, response, version)) is not None:
-        return answer
-    with translation.override(params.lang):
-        catalogue = selectors.catalogue_for(collectivity_id=collectivity.pk, language=params.lang)
+
+    def build(collectivity, catalogue):
         if catalogue is None:
             return _page_of_rows(request, params, 0, [], _procedure_out)
         filters = selectors.catalogue_filters(query=params.q, rubric_slugs=params.rubric)
@@ -217,6 +238,8 @@ def procedure_list(request, response: HttpResponse, slug: str, params: Query[Cat
             collectivity=collectivity, catalogue=catalogue, procedures=page, request=request
         )
         return _page_of_rows(request, params, count, items, _procedure_out)
+
+    return _catalogue_answer(request, response, slug, params.lang, build)
 
 
 @api.get(
@@ -252,26 +275,23 @@ def procedure_detail(request, response: HttpResponse, procedure_id: int):
     tags=["catalogue"],
 )
 def rubric_list(request, response: HttpResponse, slug: str, params: Query[LanguageParams]):
-    collectivity = _collectivity_or_404(slug)
-    version = selectors.catalogue_version(collectivity=collectivity)
-    if (answer := not_modified(request, response, version)) is not None:
-        return answer
-    with translation.override(params.lang):
-        catalogue = selectors.catalogue_for(collectivity_id=collectivity.pk, language=params.lang)
+    def build(collectivity, catalogue):
         links = []
         if catalogue is not None:
             links = selectors.catalogue_rubric_links(catalogue, collectivity.site.root_url)
-    return _page(
-        request,
-        params,
-        links,
-        lambda link: {
-            "slug": link[0].slug,
-            "name": link[0].name,
-            "description": link[0].description,
-            "catalogue_url": link[1],
-        },
-    )
+        return _page(request, params, links, _rubric_out)
+
+    return _catalogue_answer(request, response, slug, params.lang, build)
+
+
+def _rubric_out(link: tuple) -> dict:
+    rubric, catalogue_url = link
+    return {
+        "slug": rubric.slug,
+        "name": rubric.name,
+        "description": rubric.description,
+        "catalogue_url": catalogue_url,
+    }
 
 
 # --- FAQ
@@ -284,21 +304,18 @@ def rubric_list(request, response: HttpResponse, slug: str, params: Query[Langua
     tags=["faq"],
 )
 def faq_entry_list(request, response: HttpResponse, slug: str, params: Query[LanguageParams]):
-    collectivity = _collectivity_or_404(slug)
-    version = selectors.faq_version(collectivity=collectivity)
-    if (answer := not_modified(request, response, version)) is not None:
-        return answer
-    with translation.override(params.lang):
+    def build(collectivity):
         entries = selectors.faq_entries(collectivity=collectivity, language=params.lang)
-    return _page(
-        request,
-        params,
-        entries,
-        lambda entry: {
-            "section": entry.section,
-            "question": entry.question,
-            "answer_html": entry.answer_html,
-            "answer_text": entry.answer_text,
-            "url": entry.url,
-        },
-    )
+        return _page(request, params, entries, _faq_entry_out)
+
+    return _collectivity_answer(request, response, slug, params.lang, selectors.faq_version, build)
+
+
+def _faq_entry_out(entry: selectors.FaqEntry) -> dict:
+    return {
+        "section": entry.section,
+        "question": entry.question,
+        "answer_html": entry.answer_html,
+        "answer_text": entry.answer_text,
+        "url": entry.url,
+    }

@@ -8,15 +8,7 @@ content is read or serialised.
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from django.db.models import (
-    Count,
-    Exists,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    prefetch_related_objects,
-)
+from django.db.models import Count, Max, Q, QuerySet, prefetch_related_objects
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -28,10 +20,9 @@ from commune_sites.selectors import collectivity_search
 
 from ..filters import QUERY_PARAM, RUBRIC_PARAM, CatalogueFilters
 from ..models import CataloguePage, FaqPage, ProcedurePage, Rubric
-from ..search import procedure_search
 from ..selectors import (
-    catalogue_collectivities,
     catalogue_facets,
+    catalogue_matches,
     catalogue_procedures,
     in_language_or_default,
 )
@@ -170,25 +161,9 @@ def catalogue_for(*, collectivity_id: int, language: str) -> CataloguePage | Non
 
 def matching_procedures(*, catalogue: CataloguePage, filters: CatalogueFilters) -> list:
     """The catalogue's procedures matching the words and rubrics (any), best first when
-    searching, else by title: the same composition as the catalogue page's listing."""
+    searching, else by title: the catalogue page's listing, with the API's fields."""
     procedures = catalogue_procedures(catalogue).select_related(None).only(*ITEM_FIELDS)
-    if filters.rubric_slugs:
-        in_rubrics = ProcedurePage.rubrics.through.objects.filter(
-            procedurepage_id=OuterRef("pk"), rubric__slug__in=filters.rubric_slugs
-        )
-        procedures = procedures.filter(Exists(in_rubrics))
-    if not filters.query:
-        return list(procedures.order_by("title"))
-    return list(
-        procedure_search(
-            searchable=ProcedurePage.objects.live().filter(
-                collectivity__in=catalogue_collectivities(catalogue)
-            ),
-            listing=procedures,
-            query=filters.query,
-            synonyms=catalogue_facets(catalogue).synonyms,
-        )
-    )
+    return list(catalogue_matches(catalogue=catalogue, filters=filters, procedures=procedures))
 
 
 def catalogue_filters(*, query: str, rubric_slugs) -> CatalogueFilters:

@@ -17,6 +17,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+# Off, as without Redis: tests of the page cache turn it on.
+PAGE_CACHE_SECONDS = 0
 Q_CLUSTER = {**Q_CLUSTER, "sync": env_str("Q_SYNC", "1") == "1"}  # noqa: F405
 # Tests sign staff in with force_login, without a second factor; tests/backoffice turn it on.
 STAFF_MFA_REQUIRED = env_str("STAFF_MFA_REQUIRED", "0") == "1"

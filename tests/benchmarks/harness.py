@@ -37,8 +37,10 @@ def setup_django() -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     django.setup()
+    from django.core.cache import cache
     from django.core.management import call_command
 
+    cache.clear()  # the benchmarks' own Redis database: nothing of an earlier run
     call_command("migrate", verbosity=0, interactive=False)
 
 

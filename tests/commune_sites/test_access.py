@@ -33,14 +33,32 @@ def _request(host):
 def test_collectivity_for_request(two, django_assert_num_queries):
     a, b = two
     request = _request("firminy.portal.localhost:8000")
-    Site.find_for_request(request)  # what Wagtail's serving does first
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the Site, then the collectivity
         found = collectivity_for_request(request)
         assert found == b
         assert found.site.hostname == "firminy.portal.localhost"
         assert found.logo is None
     with django_assert_num_queries(0):
         assert collectivity_for_request(request) == b
+        # Wagtail finds the Site of the request without looking it up again.
+        assert Site.find_for_request(request) == b.site
+
+
+def test_each_host_is_looked_up_once_until_its_site_or_collectivity_changes(
+    two, django_assert_num_queries
+):
+    a, b = two
+    collectivity_for_request(_request("firminy.portal.localhost:8000"))
+    with django_assert_num_queries(0):
+        assert collectivity_for_request(_request("firminy.portal.localhost:8000")) == b
+    b.phone = "04 77 00 00 00"
+    b.save()
+    found = collectivity_for_request(_request("firminy.portal.localhost:8000"))
+    assert found.phone == "04 77 00 00 00"
+    site = b.site
+    site.hostname = "firminy.example.fr"
+    site.save()
+    assert collectivity_for_request(_request("firminy.portal.localhost:8000")) != b
 
 
 def test_no_collectivity_on_the_portal_directory(two):
