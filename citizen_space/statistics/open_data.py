@@ -4,7 +4,8 @@ On the portal's directory host it covers every collectivity, on a collectivity's
 collectivity only; `?collectivite=<slug>` names one anywhere. The columns are a data schema,
 not interface text: French names in snake_case, the same whatever the reader's language.
 UTF-8 with a byte order mark (spreadsheets then read the accents right; data.gouv.fr's and
-pandas' readers skip it), comma-separated, months as YYYY-MM, decimals with a dot.
+pandas' readers skip it), comma-separated, months as YYYY-MM, decimals with a dot. Clients
+get an ETag and may keep the file an hour; each address is held to the public API's rate.
 """
 
 import csv
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_safe
 
 from commune_sites.models import Collectivity
 from commune_sites.selectors import collectivity_for_request
+from pages.api.throttling import rate_limited
 
 from . import selectors
 from .formatting import duration_days
@@ -78,6 +80,7 @@ def _collectivity(request) -> Collectivity | None:
 
 
 @require_safe
+@rate_limited  # as the public API: a CSV of a large portal costs seconds to write
 def requests_csv(request):
     collectivity = _collectivity(request)
     version = selectors.open_data_version(collectivity=collectivity)

@@ -148,3 +148,8 @@ def test_the_footer_links_to_the_open_data_with_its_licence(client):
     html = client.get("/comptes/login/", HTTP_HOST=PORTAL).text
     assert f'href="{URL}"' in html
     assert "Licence Ouverte / Etalab 2.0" in html
+
+
+def test_each_address_is_held_to_the_public_api_rate(client, settings):
+    settings.PUBLIC_API_RATE = "2/m"
+    assert [client.get(URL, HTTP_HOST=PORTAL).status_code for _ in range(3)] == [200, 200, 429]
