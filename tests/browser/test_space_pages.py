@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from citizen_space.models import ActionRequest, Submission, Upload
 from citizen_space.selectors import notification_preferences
 from citizen_space.services.conversation import message_post
+from citizen_space.services.references import reference_allocate
 from citizen_space.workflow import Status
 from forms_builder.snapshot import form_snapshot
 from pages.models import ProcedurePage
@@ -52,7 +53,10 @@ def sent_request(demo) -> Submission:
         form_snapshot=form_snapshot(procedure.form),
         answers={"last_name": "Martin", "first_names": "Camille"},
         status=Status.SUBMITTED,
-        reference="VOI-2026-000042",
+        # The demo's past requests hold the first numbers of the year.
+        reference=reference_allocate(
+            collectivity=procedure.collectivity, year=timezone.localdate().year
+        ),
         submitted_at=timezone.now(),
     )
     message_post(
@@ -89,12 +93,12 @@ def test_every_page_of_my_space(page, host_url, sent_request, identity_card):
     # My requests, with the notice of the action to do.
     expect(page.locator("#actions-notice")).to_be_visible()
     row = page.locator(f"#request-{sent_request.pk}")
-    expect(row).to_contain_text("VOI-2026-000042")
+    expect(row).to_contain_text(sent_request.reference)
     expect(row).to_contain_text("Voiron")
     assert_accessible(page)
 
     # The request's page: status, history, messages; the citizen writes with a file.
-    row.get_by_role("link", name="VOI-2026-000042", exact=True).click()
+    row.get_by_role("link", name=sent_request.reference, exact=True).click()
     page.wait_for_url(f"{voiron}/mon-espace/demandes/{sent_request.pk}/")
     expect(page.locator("#messages")).to_contain_text("nous traitons votre demande")
     assert_accessible(page)
@@ -154,7 +158,7 @@ def test_every_page_of_my_space(page, host_url, sent_request, identity_card):
     archive = zipfile.ZipFile(io.BytesIO(download_info.value.path().read_bytes()))
     data = json.loads(archive.read("mes-donnees.json"))
     (request,) = data["requests"]
-    assert request["reference"] == "VOI-2026-000042"
+    assert request["reference"] == sent_request.reference
     assert [m["from_me"] for m in request["messages"]] == [False, True]
     answer_file = request["action_requests"][0]["files"][0]
     assert archive.read(answer_file) == pdf_bytes()
