@@ -152,7 +152,7 @@ def test_a_citizen_makes_a_school_registration_and_downloads_the_receipt(
 
     page.locator("#submit-request").click()
     page.wait_for_url(re.compile(r"/mon-espace/demandes/\d+/confirmation/$"))
-    submission = Submission.objects.get()
+    submission = Submission.objects.get(user__email=CITIZEN.email)
     assert submission.reference and not submission.is_draft
     expect(page.locator("#request-reference")).to_have_text(submission.reference)
     assert submission.answers["canteen_days"] == ["monday", "thursday"]
