@@ -22,20 +22,24 @@ portals = Namespace("commune_sites:portals", timeout=60 * 60)
 def portal_for_host(hostname: str, port: int) -> tuple[Site | None, Collectivity | None]:
     """The Site serving this host (as Wagtail finds it) and its collectivity, if any.
 
-    Cached: no query once a host has been served.
+    Cached. Read in one query when one Site has this host name, which Wagtail serves on any
+    port; else Wagtail's lookup (host and port, default site) and one query more.
     """
 
     def find():
+        named = list(
+            Site.objects.filter(hostname=hostname).select_related(
+                "root_page", "collectivity__logo", "collectivity__intercommunality"
+            )[:2]
+        )
+        if len(named) == 1:
+            return named[0], getattr(named[0], "collectivity", None)
         try:
             site = get_site_for_hostname(hostname, port)
         except Site.DoesNotExist:
             return None, None
-        collectivity = (
-            Collectivity.objects.select_related("site", "logo", "intercommunality")
-            .filter(site=site)
-            .first()
-        )
-        return site, collectivity
+        collectivities = Collectivity.objects.select_related("site", "logo", "intercommunality")
+        return site, collectivities.filter(site=site).first()
 
     return portals.cached(hostname, port, compute=find)
 

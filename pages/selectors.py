@@ -23,19 +23,10 @@ from .models import CataloguePage, FaqPage, ProcedurePage, Rubric, SearchSynonym
 from .search import procedure_search
 
 PAGE_SIZE = 20
+# What a procedure's title and address need.
+ADDRESS_FIELDS = ("title", "slug", "url_path", "path", "depth", "locale_id", "live")
 # What a catalogue entry shows and links to.
-LISTING_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "locale_id",
-    "live",
-    "summary",
-    "online",
-    "collectivity__name",
-)
+LISTING_FIELDS = (*ADDRESS_FIELDS, "summary", "online", "collectivity__name")
 
 
 @dataclass(frozen=True)

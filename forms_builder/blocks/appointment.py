@@ -32,7 +32,6 @@ class AppointmentBlock(InputBlock):
 
     class Meta:
         icon = "date"
-        template = "forms_builder/fields/appointment.html"
         label = _("Appointment")
         description = _(
             "The citizen picks a free slot in an agenda; it is booked when the request is sent."

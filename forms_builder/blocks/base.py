@@ -6,6 +6,7 @@ from wagtail import blocks
 
 from forms_builder.conditions import OPERATOR_CHOICES
 from forms_builder.engine import preview_item
+from forms_builder.kinds import KINDS
 from forms_builder.names import MACHINE_NAME_MAX_LENGTH, machine_name_from, validate_machine_name
 
 PREFILL_LABELS = {
@@ -94,6 +95,10 @@ class FormBlock(blocks.StructBlock):
     def get_preview_value(self):
         # `preview_value` gives only what differs from the defaults: fill in the rest.
         return self.to_python(self.get_prep_value(super().get_preview_value()))
+
+    def get_template(self, value=None, context=None):
+        """The template of the block's kind, which renders it in the form too."""
+        return KINDS[self.kind].template
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

@@ -12,8 +12,6 @@ from forms_builder.names import MACHINE_NAME_MAX_LENGTH, machine_name_from, vali
 
 from .base import InputBlock, prefill_block
 
-QUESTION_TEMPLATE = "forms_builder/fields/question.html"
-
 
 def _struct_error(name: str, message) -> blocks.StructBlockValidationError:
     return blocks.StructBlockValidationError({name: ValidationError(message)})
@@ -38,7 +36,6 @@ class ShortTextBlock(InputBlock):
 
     class Meta:
         icon = "pilcrow"
-        template = QUESTION_TEMPLATE
         label = _("Short text")
         description = _("A one-line answer, such as a name or a reference number.")
         preview_value = {"label": _("Last name"), "required": True, "prefill": "last_name"}
@@ -57,7 +54,6 @@ class LongTextBlock(InputBlock):
 
     class Meta:
         icon = "doc-full"
-        template = QUESTION_TEMPLATE
         label = _("Long text")
         description = _("A free answer on several lines, such as a description of the request.")
         preview_value = {"label": _("Describe your request"), "required": True}
@@ -74,7 +70,6 @@ class EmailBlock(InputBlock):
 
     class Meta:
         icon = "mail"
-        template = QUESTION_TEMPLATE
         label = _("Email address")
         description = _("An email address, checked for its format.")
         preview_value = {"label": _("Email address"), "prefill": "email"}
@@ -88,7 +83,6 @@ class PhoneBlock(InputBlock):
 
     class Meta:
         icon = "mobile-alt"
-        template = QUESTION_TEMPLATE
         label = _("Phone number")
         description = _("A French phone number (or an international one starting with +).")
         preview_value = {"label": _("Phone number"), "prefill": "phone"}
@@ -110,7 +104,6 @@ class NumberBlock(InputBlock):
 
     class Meta:
         icon = "order"
-        template = QUESTION_TEMPLATE
         label = _("Number")
         description = _("A number, with optional minimum, maximum and decimals.")
         preview_value = {"label": _("Number of people"), "min_value": 1, "max_value": 50}
@@ -149,7 +142,6 @@ class DateBlock(InputBlock):
 
     class Meta:
         icon = "date"
-        template = QUESTION_TEMPLATE
         label = _("Date")
         description = _("A date, optionally in the past only or in the future only.")
         preview_value = {"label": _("Date of the event"), "period": "future"}
@@ -236,7 +228,6 @@ class SingleChoiceBlock(ChoiceBlockBase):
 
     class Meta:
         icon = "list-ul"
-        template = QUESTION_TEMPLATE
         label = _("Single choice")
         description = _("The citizen picks one option, as radio buttons or a drop-down list.")
         preview_value = {
@@ -255,7 +246,6 @@ class MultipleChoiceBlock(ChoiceBlockBase):
 
     class Meta:
         icon = "tasks"
-        template = QUESTION_TEMPLATE
         label = _("Multiple choice")
         description = _("The citizen ticks one or more options.")
         preview_value = {
@@ -271,7 +261,6 @@ class YesNoBlock(InputBlock):
 
     class Meta:
         icon = "tick-inverse"
-        template = QUESTION_TEMPLATE
         label = _("Yes / no")
         description = _("A question answered by yes or no.")
         preview_value = {"label": _("Is this your first request?")}
@@ -293,7 +282,6 @@ class FileBlock(InputBlock):
 
     class Meta:
         icon = "doc-full-inverse"
-        template = "forms_builder/fields/file.html"
         label = _("File upload")
         description = _("Supporting documents: kinds checked from the content, size limited.")
         preview_value = {"label": _("Proof of address"), "kinds": ["pdf", "jpeg", "png"]}
@@ -315,7 +303,6 @@ class AddressBlock(InputBlock):
 
     class Meta:
         icon = "home"
-        template = "forms_builder/fields/parts.html"
         label = _("Postal address")
         description = _("Street, postal code and city; the postal code is checked.")
         preview_value = {"label": _("Your address"), "prefill": "address"}
@@ -328,7 +315,6 @@ class LocationBlock(InputBlock):
 
     class Meta:
         icon = "site"
-        template = "forms_builder/fields/parts.html"
         label = _("Location")
         description = _("Where something is: coordinates and/or an address, for an incident.")
         preview_value = {"label": _("Where is the problem?")}

@@ -16,7 +16,6 @@ class HeadingBlock(FormBlock):
 
     class Meta:
         icon = "title"
-        template = "forms_builder/fields/heading.html"
         label = _("Heading")
         description = _("A sub-heading that introduces the next questions.")
         preview_value = {"text": _("Your identity")}
@@ -41,7 +40,6 @@ class HelpTextBlock(RichTextBase):
 
     class Meta:
         icon = "help"
-        template = "forms_builder/fields/help_text.html"
         label = _("Help text")
         description = _("An explanation shown between the questions.")
         preview_value = {"text": "<p>Prepare a recent proof of address.</p>"}
@@ -54,7 +52,6 @@ class WarningBlock(RichTextBase):
 
     class Meta:
         icon = "warning"
-        template = "forms_builder/fields/warning.html"
         label = _("Warning")
         description = _("An important notice the citizen must not miss.")
         preview_value = {"text": "<p>An incomplete request cannot be processed.</p>"}

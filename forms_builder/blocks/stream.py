@@ -68,7 +68,6 @@ class GroupBlock(FormBlock):
 
     class Meta:
         icon = "group"
-        template = "forms_builder/fields/group.html"
         label = gettext_lazy("Conditional group")
         description = gettext_lazy("Questions shown together, only when an earlier answer matches.")
         preview_value = {

@@ -24,6 +24,7 @@ from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from forms_builder import widgets
 from forms_builder.slot_sources import slot_source
 
 from .base import InputKind
@@ -239,7 +240,7 @@ class AppointmentKind(InputKind):
                     "10 letters or digits, on the summary of your pre-application (ANTS). "
                     "For several people, separate the numbers with spaces."
                 ),
-                widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+                widget=widgets.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
             )
         return parts
 

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from forms_builder import widgets
 from forms_builder.validators import validate_postal_code
 
 from .base import InputKind
@@ -35,14 +36,14 @@ class AddressKind(PlaceKind):
                 label=_("Number and street"),
                 required=required,
                 max_length=255,
-                widget=forms.TextInput(attrs=attrs("street-address")),
+                widget=widgets.TextInput(attrs=attrs("street-address")),
             ),
             "postal_code": forms.CharField(
                 label=_("Postal code"),
                 required=required,
                 max_length=5,
                 validators=[validate_postal_code],
-                widget=forms.TextInput(
+                widget=widgets.TextInput(
                     attrs=attrs("postal-code", inputmode="numeric", size=5, maxlength=5)
                 ),
             ),
@@ -50,7 +51,7 @@ class AddressKind(PlaceKind):
                 label=_("City"),
                 required=required,
                 max_length=255,
-                widget=forms.TextInput(attrs=attrs("address-level2")),
+                widget=widgets.TextInput(attrs=attrs("address-level2")),
             ),
         }
 
@@ -87,7 +88,7 @@ class LocationKind(PlaceKind):
                 max_value=Decimal(limit),
                 max_digits=9,
                 decimal_places=6,
-                widget=forms.NumberInput(attrs={"step": "any"}),
+                widget=widgets.NumberInput(attrs={"step": "any"}),
             )
 
         return {

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from forms_builder import widgets
 from forms_builder.validators import format_phone, normalize_phone
 
 from .base import InputKind
@@ -22,7 +23,7 @@ class ShortTextKind(InputKind):
             "": forms.CharField(
                 required=required,
                 max_length=definition.get("max_length") or 255,
-                widget=forms.TextInput(attrs=self.autocomplete(definition)),
+                widget=widgets.TextInput(attrs=self.autocomplete(definition)),
             )
         }
 
@@ -35,7 +36,7 @@ class LongTextKind(InputKind):
             "": forms.CharField(
                 required=required,
                 max_length=definition.get("max_length") or 5000,
-                widget=forms.Textarea(attrs={"rows": 5}),
+                widget=widgets.Textarea(attrs={"rows": 5}),
             )
         }
 
@@ -46,7 +47,7 @@ class EmailKind(InputKind):
     def parts(self, definition, *, required, existing=None):
         return {
             "": forms.EmailField(
-                required=required, widget=forms.EmailInput(attrs=self.autocomplete(definition))
+                required=required, widget=widgets.EmailInput(attrs=self.autocomplete(definition))
             )
         }
 
@@ -67,7 +68,7 @@ class PhoneKind(InputKind):
 
     def parts(self, definition, *, required, existing=None):
         attrs = {"type": "tel", "inputmode": "tel", **self.autocomplete(definition)}
-        return {"": PhoneField(required=required, widget=forms.TextInput(attrs=attrs))}
+        return {"": PhoneField(required=required, widget=widgets.TextInput(attrs=attrs))}
 
     def data(self, definition, answer):
         return {"": format_phone(answer) if answer else answer}
@@ -78,6 +79,8 @@ class PhoneKind(InputKind):
 
 class NumberField(forms.DecimalField):
     """A decimal number; also takes the French decimal comma and spaces between thousands."""
+
+    widget = widgets.NumberInput
 
     def to_python(self, value):
         if isinstance(value, str):
@@ -135,7 +138,7 @@ class DateKind(InputKind):
         return {
             "": forms.DateField(
                 required=required,
-                widget=forms.DateInput(attrs=attrs, format="%Y-%m-%d"),
+                widget=widgets.DateInput(attrs=attrs, format="%Y-%m-%d"),
                 validators=[_date_validator(low, high, period)],
             )
         }

@@ -21,6 +21,7 @@ from commune_sites.selectors import collectivity_search
 from ..filters import QUERY_PARAM, RUBRIC_PARAM, CatalogueFilters
 from ..models import CataloguePage, FaqPage, ProcedurePage, Rubric
 from ..selectors import (
+    ADDRESS_FIELDS,
     catalogue_facets,
     catalogue_matches,
     catalogue_procedures,
@@ -33,13 +34,7 @@ STABLE_LINK = "procedure_stable_link"
 REQUEST_START = "citizen_space:request_start"  # the request flow, by URL name
 # What an API item shows of a procedure and needs for its addresses.
 ITEM_FIELDS = (
-    "title",
-    "slug",
-    "url_path",
-    "path",
-    "depth",
-    "locale_id",
-    "live",
+    *ADDRESS_FIELDS,
     "last_published_at",
     "summary",
     "online",

@@ -11,12 +11,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from .. import cache
 from ..filters import CatalogueFilters
 from .ownership import CollectivityOwnedPage
-from .routing import ChildInOneQueryMixin
 
 INTERCOMMUNAL_ROUTE = "intercommunal_procedure"
 
 
-class CataloguePage(RoutablePageMixin, ChildInOneQueryMixin, CollectivityOwnedPage):
+class CataloguePage(RoutablePageMixin, CollectivityOwnedPage):
     """Lists the procedures of the collectivity and of its intercommunality.
 
     An intercommunality's procedure opens under this page's address

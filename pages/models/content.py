@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import content_blocks
+from .serving import ServedInFewerQueriesMixin
 
 
-class ContentPage(Page):
+class ContentPage(ServedInFewerQueriesMixin, Page):
     """Free text, images and links."""
 
     body = StreamField(content_blocks(), verbose_name=_("content"), blank=True)

@@ -8,11 +8,12 @@ from wagtail.models import Page
 from commune_sites.selectors import collectivity_search
 
 from ..blocks.richtext import RICH_TEXT_FEATURES
+from .serving import ServedInFewerQueriesMixin
 
 QUERY_MAX_LENGTH = 100
 
 
-class PortalDirectoryPage(Page):
+class PortalDirectoryPage(ServedInFewerQueriesMixin, Page):
     """Root page of the portal domain: a search of the communes on the portal."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)

@@ -9,10 +9,10 @@ from wagtail.models import Page
 
 from ..api.fields import CollectivitySerializer
 from ..blocks import home_blocks
-from .routing import ChildInOneQueryMixin
+from .serving import ServedInFewerQueriesMixin
 
 
-class CommuneHomePage(ChildInOneQueryMixin, Page):
+class CommuneHomePage(ServedInFewerQueriesMixin, Page):
     """Welcome, a sign-in call to action, then sections edited by the collectivity."""
 
     collectivity = models.ForeignKey(

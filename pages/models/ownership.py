@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .home import CommuneHomePage
+from .serving import ServedInFewerQueriesMixin
 
 
-class CollectivityOwnedPage(Page):
+class CollectivityOwnedPage(ServedInFewerQueriesMixin, Page):
     """A page whose `collectivity` is copied from the commune home page above it.
 
     Stored so that listings filter by collectivity without walking the tree; kept in step

@@ -33,7 +33,7 @@ def _request(host):
 def test_collectivity_for_request(two, django_assert_num_queries):
     a, b = two
     request = _request("firminy.portal.localhost:8000")
-    with django_assert_num_queries(2):  # the Site, then the collectivity
+    with django_assert_num_queries(1):
         found = collectivity_for_request(request)
         assert found == b
         assert found.site.hostname == "firminy.portal.localhost"

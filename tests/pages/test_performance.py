@@ -36,7 +36,8 @@ def cold_and_warm(get, path, data=None) -> tuple[int, int]:
 
 
 def test_public_pages_queries_do_not_grow(on, commune, intercommunality, make_procedure):
-    """(cold, warm) query counts of the catalogue, a search and the home page: 10 → 200."""
+    """(cold, warm) query counts of the catalogue, a search and the home page: 10 → 200,
+    at most 10 on the first request after an edit too."""
     pages = {
         "catalogue": (path_of(catalogue_of(commune)), None),
         "search": (path_of(catalogue_of(commune)), {"q": "demarche", "rubrique": "voirie"}),
@@ -50,8 +51,7 @@ def test_public_pages_queries_do_not_grow(on, commune, intercommunality, make_pr
     at_10 = measure()
     add_procedures(commune, intercommunality, make_procedure, 190)
     assert measure() == at_10
-    assert all(warm <= MAX_QUERIES for _cold, warm in at_10.values())
-    assert at_10["home"][0] <= MAX_QUERIES
+    assert all(max(cold, warm) <= MAX_QUERIES for cold, warm in at_10.values())
 
 
 def test_highlighted_procedures_cost_one_query(on, commune, make_procedure):
