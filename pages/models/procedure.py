@@ -17,6 +17,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from commune_sites.agendas.models import Agenda
 from commune_sites.retention import (
     CHANGE_RETENTION,
     RETENTION_MONTHS_MAX,
@@ -24,6 +25,7 @@ from commune_sites.retention import (
     validate_retention_months,
 )
 from forms_builder.blocks import FormFieldsBlock
+from forms_builder.snapshot import form_snapshot, iter_inputs
 
 from ..api.fields import CollectivitySerializer, RubricSerializer
 from ..blocks import DocumentToPrepareBlock
@@ -33,15 +35,45 @@ from .rubrics import Rubric
 
 
 class ProcedurePageForm(WagtailAdminPageForm):
-    """Offers only the rubrics of the collectivity that owns the catalogue."""
+    """Offers only the rubrics of the collectivity that owns the catalogue, and accepts only
+    its agendas in the form's appointment questions."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         # A new page is not in the tree yet: its collectivity is the catalogue's.
         owner = self.instance if self.instance.collectivity_id else parent_page.specific
+        self.collectivity_id = owner.collectivity_id
         self.fields["rubrics"].queryset = Rubric.objects.filter(
             collectivity_id=owner.collectivity_id, locale_id=owner.locale_id
         )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if labels := foreign_agenda_questions(
+            cleaned_data.get("form") or [], collectivity_id=self.collectivity_id
+        ):
+            self.add_error(
+                "form",
+                _("Choose one of your collectivity’s agendas for: %(questions)s.")
+                % {"questions": ", ".join(f"“{label}”" for label in labels)},
+            )
+        return cleaned_data
+
+
+def foreign_agenda_questions(stream, *, collectivity_id: int | None) -> list[str]:
+    """The labels of the appointment questions of `stream` (a form's StreamValue) whose agenda
+    belongs to another collectivity than `collectivity_id`."""
+    questions = [
+        question
+        for _step, question, _conditions in iter_inputs(form_snapshot(stream))
+        if question["type"] == "appointment" and question["agenda"] is not None
+    ]
+    foreign = set(
+        Agenda.objects.filter(pk__in={question["agenda"] for question in questions})
+        .exclude(collectivity_id=collectivity_id)
+        .values_list("pk", flat=True)
+    )
+    return [question["label"] for question in questions if question["agenda"] in foreign]
 
 
 class ProcedurePage(CollectivityOwnedPage):

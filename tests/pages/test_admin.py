@@ -3,8 +3,9 @@
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from commune_sites.agendas.models import Agenda
 from pages.models import ProcedurePage, Rubric, SearchSynonym
 
 from .conftest import catalogue_of
@@ -151,3 +152,62 @@ def test_an_editor_publishes_a_procedure_from_the_admin(client, commune, make_us
     procedure = ProcedurePage.objects.get(slug="inscription-scolaire")
     assert procedure.live and procedure.collectivity == commune
     assert list(procedure.rubrics.values_list("slug", flat=True)) == ["enfance"]
+
+
+def _procedure_with_appointment(catalogue, agenda) -> dict:
+    """The admin's form data of a new procedure whose form asks for a slot of `agenda`."""
+    return nested_form_data(
+        {
+            "title": "Rendez-vous passeport",
+            "slug": "rendez-vous-passeport",
+            "summary": "Prendre rendez-vous pour un passeport.",
+            "eligibility": rich_text("<p>Tout le monde.</p>"),
+            "documents": streamfield([]),
+            "processing_time": "",
+            "online": "on",
+            "counter_place": "",
+            "counter_hours": "",
+            "form": streamfield(
+                [
+                    (
+                        "appointment",
+                        {
+                            "label": "Votre rendez-vous",
+                            "name": "rendez_vous",
+                            "help_text": "",
+                            "required": "on",
+                            "condition": {"field": "", "operator": "", "values": streamfield([])},
+                            "agenda": str(agenda.pk),
+                        },
+                    )
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
+
+
+@pytest.mark.parametrize("own", [True, False], ids=["own agenda", "another's agenda"])
+def test_an_appointment_question_takes_only_an_agenda_of_the_page_s_collectivity(
+    client, commune, other_commune, make_user, own
+):
+    client.force_login(make_user("editor@a.fr", groups=[commune.editors_group]))
+    agenda = Agenda.objects.create(
+        collectivity=commune if own else other_commune, name="Passeports", slot_minutes=30
+    )
+    catalogue = catalogue_of(commune)
+    response = client.post(
+        reverse("wagtailadmin_pages:add", args=("pages", "procedurepage", catalogue.pk)),
+        _procedure_with_appointment(catalogue, agenda),
+    )
+    created = ProcedurePage.objects.filter(slug="rendez-vous-passeport")
+    if own:
+        assert response.status_code == 302, response.content.decode()[:3000]
+        assert created.get().live
+    else:
+        assert response.status_code == 200
+        assert not created.exists()
+        # Shown above the form's blocks (the stream's errors are passed to it as JSON).
+        assert response.context["form"].errors["form"] == [
+            "Choose one of your collectivity’s agendas for: “Votre rendez-vous”."
+        ]
