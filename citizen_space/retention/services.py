@@ -20,6 +20,7 @@ does not grow with their number), and records what it did (`AnonymisationRun`).
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
@@ -43,7 +44,7 @@ from .sql import ids_in, ids_param, month_start
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 # Rows pointing to a request that go with its personal content, children before parents.
 _DELETED_WITH_REQUEST = (
     Upload,
@@ -120,7 +121,7 @@ def _in_batches(
             ids = list(
                 queryset.filter(pk__gt=last_id)
                 .order_by("pk")
-                .select_for_update(of=("self",))
+                .select_for_update()
                 .values_list("pk", flat=True)[:batch_size]
             )
             if not ids:
@@ -136,32 +137,36 @@ def _in_batches(
 def anonymize_submissions(*, submission_ids: list[int]) -> int:
     """Anonymise the decided, not yet anonymised, requests among `submission_ids`, in one
     transaction; returns how many. Their files are left recorded for `pending_files_delete`."""
-    ids = _locked(submission_ids, status__in=DECIDED, anonymized_at__isnull=True)
-    if not ids:
+    batch = _locked(
+        submission_ids,
+        "status IN (%s, %s, %s) AND anonymized_at IS NULL",
+        sorted(status.value for status in DECIDED),
+    )
+    if batch is None:
         return 0
-    _delete_contents(ids)
-    submission = Submission._meta.db_table
+    _delete_contents(batch)
     dates = ", ".join(f"{name} = {month_start(connection, name)}" for name in _DATES)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {submission} SET answers = '{{}}', user_id = NULL, applicant_name = '', "
-            f"reference = 'ANON-' || CAST(id AS varchar(20)), language = %s, {dates}, "
-            f"anonymized_at = %s WHERE {ids_in(connection, 'id')}",
-            [settings.LANGUAGE_CODE, timezone.now(), ids_param(connection, ids)],
-        )
-    return len(ids)
+    _execute(
+        f"UPDATE {Submission._meta.db_table} SET answers = '{{{{}}}}', user_id = NULL, "
+        f"applicant_name = '', reference = 'ANON-' || CAST(id AS varchar(20)), language = %s, "
+        f"{dates}, anonymized_at = %s WHERE {{ids}}",
+        batch,
+        column="id",
+        params=(settings.LANGUAGE_CODE, timezone.now()),
+    )
+    return batch.count
 
 
 @transaction.atomic(savepoint=False)
 def drafts_delete(*, submission_ids: list[int]) -> int:
     """Delete the drafts among `submission_ids` with everything attached, in one transaction;
     returns how many. Their files are left recorded for `pending_files_delete`."""
-    ids = _locked(submission_ids, status=Status.DRAFT)
-    if not ids:
+    batch = _locked(submission_ids, "status = %s", [Status.DRAFT.value])
+    if batch is None:
         return 0
-    _delete_contents(ids)
-    _execute(f"DELETE FROM {Submission._meta.db_table} WHERE {{ids}}", ids, column="id")
-    return len(ids)
+    _delete_contents(batch)
+    _execute(f"DELETE FROM {Submission._meta.db_table} WHERE {{ids}}", batch, column="id")
+    return batch.count
 
 
 def pending_files_delete() -> int:
@@ -180,57 +185,70 @@ def pending_files_delete() -> int:
     return removed
 
 
-def _locked(submission_ids: list[int], **conditions) -> list[int]:
-    """The ids among `submission_ids` that meet `conditions`, their rows locked until commit."""
-    return list(
-        Submission.objects.filter(pk__in=submission_ids, **conditions)
-        .select_for_update()
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+@dataclass(frozen=True)
+class _Batch:
+    count: int
+    ids: str  # `sql.ids_param`
 
 
-def _execute(sql: str, ids: list[int], column: str = "submission_id") -> None:
+def _locked(submission_ids: list[int], condition: str, params) -> _Batch | None:
+    """The requests among `submission_ids` that meet `condition`, their rows locked until
+    commit (None: not one)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id FROM {Submission._meta.db_table} WHERE {ids_in(connection, 'id')} "
+            f"AND {condition} ORDER BY id FOR UPDATE",
+            [ids_param(connection, submission_ids), *params],
+        )
+        ids = [pk for (pk,) in cursor.fetchall()]
+    return _Batch(count=len(ids), ids=ids_param(connection, ids)) if ids else None
+
+
+def _execute(
+    sql: str, batch: _Batch, column: str = "submission_id", sql_type="bigint", params=()
+) -> None:
     """Run `sql`, where `{ids}` stands for "`column` is one of the batch's ids"."""
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(ids=ids_in(connection, column)), [ids_param(connection, ids)])
+        cursor.execute(sql.format(ids=ids_in(connection, column, sql_type)), [*params, batch.ids])
 
 
-def _delete_contents(ids: list[int]) -> None:
-    """Delete what the requests `ids` hold besides their own row, recording their files."""
+def _delete_contents(batch: _Batch) -> None:
+    """Delete what the requests hold besides their own row, recording their files."""
     upload, pending = Upload._meta.db_table, PendingFileDeletion._meta.db_table
-    _execute(f"INSERT INTO {pending} (name) SELECT file FROM {upload} WHERE {{ids}}", ids)
-    _delete_appointments(ids)
+    _execute(f"INSERT INTO {pending} (name) SELECT file FROM {upload} WHERE {{ids}}", batch)
+    _delete_appointments(batch)
     for model in _DELETED_WITH_REQUEST:
-        _execute(f"DELETE FROM {model._meta.db_table} WHERE {{ids}}", ids)
-    _delete_log_entries(ids)
+        _execute(f"DELETE FROM {model._meta.db_table} WHERE {{ids}}", batch)
+    _delete_log_entries(batch)
 
 
-def _delete_appointments(ids: list[int]) -> None:
+def _delete_appointments(batch: _Batch) -> None:
     """The slots stay booked or released in their agendas, without who held them."""
     appointments = f"SELECT id FROM {Appointment._meta.db_table} WHERE {{ids}}"
     booking_ids = f"SELECT booking_id FROM {Appointment._meta.db_table} WHERE {{ids}}"
     _execute(
         f"UPDATE {Booking._meta.db_table} SET holder = 'anonymised:' || CAST(id AS varchar(20)), "
         f"reference = '' WHERE id IN ({booking_ids})",
-        ids,
+        batch,
     )
     for model in (AppointmentNotice, PreApplication):
         _execute(
-            f"DELETE FROM {model._meta.db_table} WHERE appointment_id IN ({appointments})", ids
+            f"DELETE FROM {model._meta.db_table} WHERE appointment_id IN ({appointments})", batch
         )
-    _execute(f"DELETE FROM {Appointment._meta.db_table} WHERE {{ids}}", ids)
+    _execute(f"DELETE FROM {Appointment._meta.db_table} WHERE {{ids}}", batch)
 
 
-def _delete_log_entries(ids: list[int]) -> None:
+def _delete_log_entries(batch: _Batch) -> None:
     """Wagtail audit-log entries about the requests (the back office writes none today; an
     entry would copy the request's title, its reference)."""
     content_types = ContentType.objects.get_for_models(
         Submission, ReceivedRequest, for_concrete_models=False
     ).values()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {ModelLogEntry._meta.db_table} WHERE content_type_id IN "
-            f"({', '.join(['%s'] * len(content_types))}) AND {ids_in(connection, 'object_id')}",
-            [*(ct.pk for ct in content_types), ids_param(connection, [str(pk) for pk in ids])],
-        )
+    _execute(
+        f"DELETE FROM {ModelLogEntry._meta.db_table} WHERE content_type_id IN "
+        f"({', '.join(['%s'] * len(content_types))}) AND {{ids}}",
+        batch,
+        column="object_id",
+        sql_type="text",
+        params=[ct.pk for ct in content_types],
+    )

@@ -1,7 +1,7 @@
 """The few SQL pieces that differ between PostgreSQL (production, tests) and SQLite (the demo).
 
 Anonymising works on a batch of request ids with set-based statements: `ids_in(column)` is the
-condition "column is one of the batch" with a single parameter (`ids_param`), and
+condition "column is one of the batch" with a single text parameter (`ids_param`), and
 `month_start(column)` the first instant, in the portal's time zone, of the month of a moment.
 """
 
@@ -14,14 +14,18 @@ from django.conf import settings
 SQLITE_MONTH_START = "retention_month_start"
 
 
-def ids_in(connection, column: str) -> str:
+def ids_in(connection, column: str, sql_type: str = "bigint") -> str:
     if connection.vendor == "postgresql":
-        return f"{column} = ANY(%s)"
+        return f"{column} = ANY(%s::{sql_type}[])"
     return f"{column} IN (SELECT value FROM json_each(%s))"
 
 
-def ids_param(connection, ids: list):
-    return ids if connection.vendor == "postgresql" else json.dumps(ids)
+def ids_param(connection, ids: list[int]) -> str:
+    """The batch's ids as one text value, made once per batch: a list of parameters would be
+    adapted again, id by id, for each statement."""
+    if connection.vendor == "postgresql":
+        return "{" + ",".join(map(str, ids)) + "}"
+    return json.dumps(ids)
 
 
 def month_start(connection, column: str) -> str:

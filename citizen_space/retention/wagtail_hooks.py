@@ -4,6 +4,7 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .models import AnonymisationRun
@@ -19,7 +20,7 @@ class AnonymisationRunViewSet(ModelViewSet):
     menu_order = 610
     list_display = [
         "started_at",
-        "duration",
+        Column("duration", label=_("duration")),
         "dry_run",
         "requests_anonymised",
         "drafts_deleted",
