@@ -40,7 +40,7 @@ from ..open311.models import Open311Request
 from ..workflow import DECIDED, Status
 from . import selectors
 from .models import AnonymisationRun, PendingFileDeletion
-from .sql import ids_in, ids_param, month_start
+from .sql import for_update, ids_in, ids_param, month_start
 
 logger = logging.getLogger(__name__)
 
@@ -197,7 +197,7 @@ def _locked(submission_ids: list[int], condition: str, params) -> _Batch | None:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id FROM {Submission._meta.db_table} WHERE {ids_in(connection, 'id')} "
-            f"AND {condition} ORDER BY id FOR UPDATE",
+            f"AND {condition} ORDER BY id{for_update(connection)}",
             [ids_param(connection, submission_ids), *params],
         )
         ids = [pk for (pk,) in cursor.fetchall()]

@@ -76,6 +76,21 @@ def test_an_expired_request_keeps_only_what_statistics_read(planted, private_med
     assert run.finished_at is not None and not run.dry_run
 
 
+def test_dates_keep_only_their_month_in_paris_even_at_its_edges(planted):
+    first_of_march = datetime(2020, 3, 1, 0, 30, tzinfo=PARIS)  # 29 February in UTC
+    end_of_october = datetime(2021, 10, 31, 23, 59, tzinfo=PARIS)  # winter time again
+    Submission.objects.filter(pk=planted.pk).update(
+        created_at=first_of_march,
+        submitted_at=first_of_march,
+        decided_at=end_of_october,
+        updated_at=end_of_october,
+    )
+    anonymize_expired()
+    after = row(planted)
+    assert after["created_at"] == after["submitted_at"] == datetime(2020, 3, 1, tzinfo=PARIS)
+    assert after["decided_at"] == after["updated_at"] == datetime(2021, 10, 1, tzinfo=PARIS)
+
+
 def test_a_second_run_changes_nothing(planted, make_sent_request, town, superagent):
     now = later(37)
     anonymize_expired(now=now)
