@@ -18,6 +18,7 @@ from citizen_space.services.account import account_delete
 from citizen_space.services.status import submission_transition
 from citizen_space.services.uploads import upload_store
 from commune_sites.agendas.models import Agenda, Booking
+from tests.backoffice.conftest import FORM_WITHOUT_FILE
 from tests.citizen_space.conftest import pdf_file
 
 from .helpers import Sentinels, content_counts, plant_request
@@ -91,15 +92,18 @@ def test_dates_keep_only_their_month_in_paris_even_at_its_edges(planted):
     assert after["decided_at"] == after["updated_at"] == datetime(2021, 10, 1, tzinfo=PARIS)
 
 
-def test_a_second_run_changes_nothing(planted, make_sent_request, town, superagent):
+def test_a_second_run_changes_nothing(planted, make_sent_request, town):
+    still_open = make_sent_request(town)
     now = later(37)
-    anonymize_expired(now=now)
+    assert anonymize_expired(now=now).requests_anonymised == 1
     rows = list(Submission.objects.order_by("pk").values(*FIELDS))
+    counts = content_counts([planted.pk, still_open.pk])
 
     run = anonymize_expired(now=now + timedelta(days=1))
 
     assert (run.requests_anonymised, run.drafts_deleted, run.files_deleted) == (0, 0, 0)
     assert list(Submission.objects.order_by("pk").values(*FIELDS)) == rows
+    assert content_counts([planted.pk, still_open.pk]) == counts
 
 
 def test_requests_not_expired_or_still_open_are_untouched(
@@ -133,13 +137,13 @@ def test_a_procedure_s_own_period_wins_over_the_collectivity_s(
 ):
     commune_a.retention_months = 36
     commune_a.save()
-    shorter = make_procedure(commune_a, "Permis de détention", form=_form_without_file())
+    shorter = make_procedure(commune_a, "Permis de détention", form=FORM_WITHOUT_FILE)
     shorter.retention_months = 12
     shorter.save_revision().publish()
-    longer = make_procedure(commune_a, "Carte de stationnement", form=_form_without_file())
+    longer = make_procedure(commune_a, "Carte de stationnement", form=FORM_WITHOUT_FILE)
     longer.retention_months = 60
     longer.save_revision().publish()
-    usual = make_procedure(commune_a, "Attestation", form=_form_without_file())
+    usual = make_procedure(commune_a, "Attestation", form=FORM_WITHOUT_FILE)
     requests = {}
     for procedure in (shorter, longer, usual):
         request = make_request(procedure)
@@ -162,12 +166,6 @@ def test_a_procedure_s_own_period_wins_over_the_collectivity_s(
     assert "Carte de stationnement" not in anonymised()
     anonymize_expired(now=later(60, days=1))
     assert anonymised() == {"Permis de détention", "Attestation", "Carte de stationnement"}
-
-
-def _form_without_file():
-    from tests.backoffice.conftest import FORM_WITHOUT_FILE
-
-    return FORM_WITHOUT_FILE
 
 
 def test_requests_of_a_deleted_account_stay_until_their_period_ends(planted, citizen):
