@@ -40,7 +40,7 @@ from ..open311.models import Open311Request
 from ..workflow import DECIDED, Status
 from . import selectors
 from .models import AnonymisationRun, PendingFileDeletion
-from .sql import for_update, ids_in, ids_param, month_start
+from .sql import ids_in, ids_param, month_start
 
 logger = logging.getLogger(__name__)
 
@@ -137,36 +137,37 @@ def _in_batches(
 def anonymize_submissions(*, submission_ids: list[int]) -> int:
     """Anonymise the decided, not yet anonymised, requests among `submission_ids`, in one
     transaction; returns how many. Their files are left recorded for `pending_files_delete`."""
-    batch = _locked(
-        submission_ids,
-        "status IN (%s, %s, %s) AND anonymized_at IS NULL",
-        sorted(status.value for status in DECIDED),
-    )
-    if batch is None:
-        return 0
-    _delete_contents(batch)
     dates = ", ".join(f"{name} = {month_start(connection, name)}" for name in _DATES)
-    _execute(
-        f"UPDATE {Submission._meta.db_table} SET answers = '{{{{}}}}', user_id = NULL, "
+    batch = _returning_ids(
+        f"UPDATE {Submission._meta.db_table} SET answers = '{{}}', user_id = NULL, "
         f"applicant_name = '', reference = 'ANON-' || CAST(id AS varchar(20)), language = %s, "
-        f"{dates}, anonymized_at = %s WHERE {{ids}}",
-        batch,
-        column="id",
-        params=(settings.LANGUAGE_CODE, timezone.now()),
+        f"{dates}, anonymized_at = %s WHERE {ids_in(connection, 'id')} "
+        "AND status IN (%s, %s, %s) AND anonymized_at IS NULL RETURNING id",
+        [
+            settings.LANGUAGE_CODE,
+            timezone.now(),
+            ids_param(connection, submission_ids),
+            *sorted(status.value for status in DECIDED),
+        ],
     )
-    return batch.count
+    if batch is not None:
+        _delete_contents(batch)
+    return batch.count if batch else 0
 
 
 @transaction.atomic(savepoint=False)
 def drafts_delete(*, submission_ids: list[int]) -> int:
-    """Delete the drafts among `submission_ids` with everything attached, in one transaction;
-    returns how many. Their files are left recorded for `pending_files_delete`."""
-    batch = _locked(submission_ids, "status = %s", [Status.DRAFT.value])
-    if batch is None:
-        return 0
-    _delete_contents(batch)
-    _execute(f"DELETE FROM {Submission._meta.db_table} WHERE {{ids}}", batch, column="id")
-    return batch.count
+    """Delete the drafts among `submission_ids` with everything attached, in one transaction
+    (foreign keys are checked at its end); returns how many. Their files are left recorded for
+    `pending_files_delete`."""
+    batch = _returning_ids(
+        f"DELETE FROM {Submission._meta.db_table} WHERE {ids_in(connection, 'id')} "
+        "AND status = %s RETURNING id",
+        [ids_param(connection, submission_ids), Status.DRAFT.value],
+    )
+    if batch is not None:
+        _delete_contents(batch)
+    return batch.count if batch else 0
 
 
 def pending_files_delete() -> int:
@@ -191,15 +192,10 @@ class _Batch:
     ids: str  # `sql.ids_param`
 
 
-def _locked(submission_ids: list[int], condition: str, params) -> _Batch | None:
-    """The requests among `submission_ids` that meet `condition`, their rows locked until
-    commit (None: not one)."""
+def _returning_ids(sql: str, params: list) -> _Batch | None:
+    """The ids a statement ending in RETURNING id touched, as a batch (None: not one)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT id FROM {Submission._meta.db_table} WHERE {ids_in(connection, 'id')} "
-            f"AND {condition} ORDER BY id{for_update(connection)}",
-            [ids_param(connection, submission_ids), *params],
-        )
+        cursor.execute(sql, params)
         ids = [pk for (pk,) in cursor.fetchall()]
     return _Batch(count=len(ids), ids=ids_param(connection, ids)) if ids else None
 

@@ -28,11 +28,6 @@ def ids_param(connection, ids: list[int]) -> str:
     return json.dumps(ids)
 
 
-def for_update(connection) -> str:
-    """Row locks where the database has them (SQLite locks the whole file while writing)."""
-    return " FOR UPDATE" if connection.features.has_select_for_update else ""
-
-
 def month_start(connection, column: str) -> str:
     if connection.vendor == "postgresql":
         return f"date_trunc('month', {column}, '{settings.TIME_ZONE}')"
