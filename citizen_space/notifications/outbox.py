@@ -55,7 +55,7 @@ def notification_queue(
     has an active webhook. Returns the rows created now.
     """
     created = []
-    with transaction.atomic():
+    with transaction.atomic(savepoint=False):  # all channels or none, with the caller's change
         for channel in _channels(event, submission):
             notification, new = Notification.objects.get_or_create(
                 key=f"{event}:{about}:{channel}",

@@ -44,12 +44,19 @@ def submission_transition(
     notifications are put in the outbox in the same transaction and sent once it is committed.
     `extra_fields`: other fields the caller set on `submission`, saved with the status.
     """
-    current = (
+    current, anonymized_at = (
         Submission.objects.select_for_update()
         .filter(pk=submission.pk)
-        .values_list("status", flat=True)
+        .values_list("status", "anonymized_at")
         .get()
     )
+    if anonymized_at is not None:
+        raise TransitionNotAllowed(
+            _(
+                "This request was anonymised at the end of its retention period: "
+                "it is closed for good."
+            )
+        )
     transition = transition_get(current, to)
     if transition is None:
         raise TransitionNotAllowed(

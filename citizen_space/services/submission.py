@@ -30,7 +30,11 @@ def submission_submit(*, submission_id: int) -> Submission:
     the others are deleted. The acknowledgement goes in the outbox with the status change and
     is sent once the request is committed.
     """
-    submission = Submission.objects.select_for_update().get(pk=submission_id)
+    submission = (
+        Submission.objects.select_related("user", "collectivity")
+        .select_for_update(of=("self",))
+        .get(pk=submission_id)
+    )
     if not submission.is_draft:
         logger.info("Request %s already submitted: nothing to do.", submission.reference)
         return submission

@@ -217,6 +217,8 @@ def test_another_citizen_gets_404_everywhere(procedure, citizen_client, make_cit
 
 def test_my_space_lists_in_a_fixed_number_of_queries(citizen, citizen_client, make_draft):
     def home_queries() -> tuple[int, str]:
+        # Warm: making drafts publishes pages, which empties the cached Site of the host.
+        citizen_client.get(reverse("citizen_space:home"))
         with CaptureQueriesContext(connection) as queries:
             html = citizen_client.get(reverse("citizen_space:home")).content.decode()
         return len(queries), html
@@ -229,3 +231,15 @@ def test_my_space_lists_in_a_fixed_number_of_queries(citizen, citizen_client, ma
     many, html = home_queries()
     assert many == few
     assert html.count('id="request-') == 4 and html.count('id="draft-') == 1
+
+
+def test_sending_a_request_takes_a_fixed_number_of_queries(procedure, citizen_client):
+    draft = fill_draft(citizen_client, procedure)
+    with CaptureQueriesContext(connection) as queries:
+        assert submit(citizen_client, draft).status_code == 302
+    statements = [query["sql"].split()[0] for query in queries.captured_queries]
+    # Session, user and the draft (the view); then in one transaction: the draft locked with
+    # its citizen and collectivity, its files, the reference, the status row locked, its
+    # update and history, the webhook check and the acknowledgement in the outbox. The test's
+    # own transaction turns BEGIN/COMMIT into savepoints.
+    assert len(statements) - statements.count("SAVEPOINT") - statements.count("RELEASE") == 12

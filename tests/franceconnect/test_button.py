@@ -27,7 +27,7 @@ def test_the_button_shows_on_the_portal_of_a_collectivity_that_enabled_francecon
 ):
     enrol(ville_a)
 
-    with django_assert_num_queries(3):  # the Site, the collectivity, its FranceConnect client
+    with django_assert_num_queries(2):  # the Site with its collectivity, its FranceConnect client
         html = render_button(host("ville-a"))
 
     assert f'action="{LOGIN_PATH}?process=login"' in html

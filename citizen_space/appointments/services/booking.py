@@ -106,9 +106,12 @@ def appointments_book(*, submission: Submission) -> None:
     sent back to the step to choose again. The confirmations and the declarations to ANTS
     leave once the request is committed.
     """
+    questions = list(selectors.appointment_questions(submission.form_snapshot))
+    if not questions:
+        return
     appointments = selectors.draft_appointments(submission=submission)
     booked = []
-    for index, question in selectors.appointment_questions(submission.form_snapshot):
+    for index, question in questions:
         appointment = appointments.get(question["name"])
         answer = submission.answers.get(question["name"])
         if answer is None:
