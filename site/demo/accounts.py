@@ -38,20 +38,6 @@ EDITOR_NAMES = {
     "saint-etienne-de-crossey": ("Nadia", "Benali"),
     "saint-laurent-du-pont": ("Pierre", "Girard"),
 }
-
-
-def editor(slug: str, name: str) -> DemoAccount:
-    first_name, last_name = EDITOR_NAMES[slug]
-    return DemoAccount(
-        role=f"Éditeur – {name}",
-        email=f"communication@{slug}.example.fr",
-        password=EDITOR_PASSWORD,
-        first_name=first_name,
-        last_name=last_name,
-        editor_of=slug,
-    )
-
-
 AGENT_PASSWORD = "demo-agent-2026"
 AGENT_NAMES = {
     "pays-voironnais": ("Sophie", "Lambert"),
@@ -61,15 +47,35 @@ AGENT_NAMES = {
 }
 
 
+def editor(slug: str, name: str) -> DemoAccount:
+    return _staff(
+        f"Éditeur – {name}",
+        f"communication@{slug}.example.fr",
+        EDITOR_PASSWORD,
+        EDITOR_NAMES[slug],
+        editor_of=slug,
+    )
+
+
 def agent(slug: str, name: str) -> DemoAccount:
-    first_name, last_name = AGENT_NAMES[slug]
+    return _staff(
+        f"Agent – {name}",
+        f"agent@{slug}.example.fr",
+        AGENT_PASSWORD,
+        AGENT_NAMES[slug],
+        agent_of=slug,
+    )
+
+
+def _staff(role: str, email: str, password: str, names: tuple[str, str], **group) -> DemoAccount:
+    first_name, last_name = names
     return DemoAccount(
-        role=f"Agent – {name}",
-        email=f"agent@{slug}.example.fr",
-        password=AGENT_PASSWORD,
+        role=role,
+        email=email,
+        password=password,
         first_name=first_name,
         last_name=last_name,
-        agent_of=slug,
+        **group,
     )
 
 

@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.fixtures import assert_accessible
+from tests.statistics.test_open_data import HEADER
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,15 +18,6 @@ pytestmark = [
 ]
 
 AGENT = ("agent@voiron.example.fr", "demo-agent-2026")
-HEADER = [
-    "code_officiel",
-    "collectivite",
-    "demarche",
-    "mois",
-    "statut_final",
-    "nombre_demandes",
-    "delai_median_traitement_jours",
-]
 
 
 def sign_in(page, email: str, password: str) -> None:
