@@ -209,5 +209,5 @@ def test_an_appointment_question_takes_only_an_agenda_of_the_page_s_collectivity
         assert not created.exists()
         # Shown above the form's blocks (the stream's errors are passed to it as JSON).
         assert response.context["form"].errors["form"] == [
-            "Choose one of your collectivity’s agendas for: “Votre rendez-vous”."
+            "Choisissez un agenda de votre collectivité pour : “Votre rendez-vous”."
         ]

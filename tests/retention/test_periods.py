@@ -128,8 +128,9 @@ def test_the_procedure_page_says_how_long_requests_are_kept(client, commune_a, m
     def text(page):
         return client.get(page.url, HTTP_HOST=host).content.decode()
 
-    assert "Your request is kept 36 months after it is closed, then anonymised." in text(usual)
-    assert "Your request is kept 12 months after it is closed, then anonymised." in text(shorter)
+    # The procedure pages are French pages: served in French whatever LANGUAGE_CODE says.
+    assert "Votre demande est conservée 36 mois après sa clôture, puis anonymisée." in text(usual)
+    assert "Votre demande est conservée 12 mois après sa clôture, puis anonymisée." in text(shorter)
 
 
 def test_the_request_page_in_my_space_says_it_and_when_once_decided(
