@@ -26,8 +26,8 @@ ROUNDS = 3
 REQUESTS = ["stock page GET", "step GET", "stock page POST", "step POST", "final submit"]
 TARGETS = {"step GET": "≥ 2", "step POST": "≥ 1"}
 # Citizens with a complete draft each: the step POSTs cycle through them, and each final
-# submission takes a fresh one (ROUNDS × SECONDS at up to 50 submissions a second).
-CITIZENS = 1500
+# submission takes a fresh one (ROUNDS × SECONDS at up to 130 submissions a second).
+CITIZENS = 4000
 
 
 def procedure_form() -> list[dict]:
