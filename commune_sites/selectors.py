@@ -74,16 +74,20 @@ def collectivities_served_by(user) -> QuerySet[Collectivity]:
     return _collectivities_of_group(user, "agents_group__user")
 
 
-def collectivities_retention_managed_by(user) -> QuerySet[Collectivity]:
-    """Collectivities whose retention period the user sets: those whose agents or editors
-    group they belong to, if they hold `change_retention` (superuser: all)."""
-    if not (user.is_authenticated and user.is_active and user.has_perm(CHANGE_RETENTION)):
-        return Collectivity.objects.none()
-    if user.is_superuser:
-        return Collectivity.objects.all()
+def collectivities_staffed_by(user) -> QuerySet[Collectivity]:
+    """Collectivities whose agents or editors group the user belongs to (superuser: all)."""
     return Collectivity.objects.filter(
-        Q(agents_group__user=user) | Q(editors_group__user=user)
-    ).distinct()
+        Q(pk__in=collectivities_served_by(user).values("pk"))
+        | Q(pk__in=collectivities_edited_by(user).values("pk"))
+    )
+
+
+def collectivities_retention_managed_by(user) -> QuerySet[Collectivity]:
+    """Collectivities whose retention period the user sets: those they staff, if they hold
+    `change_retention` (superuser: all)."""
+    if not user.has_perm(CHANGE_RETENTION):
+        return Collectivity.objects.none()
+    return collectivities_staffed_by(user)
 
 
 def _collectivities_of_group(user, lookup: str) -> QuerySet[Collectivity]:
