@@ -79,7 +79,7 @@ def submission_get_visible(*, user, pk: int) -> Submission | None:
     """Submission `pk` with its collectivity, if `user` may see it."""
     return (
         permissions.submissions_visible_to(user)
-        .select_related("collectivity", "user")
+        .select_related("collectivity")
         .filter(pk=pk)
         .first()
     )

@@ -6,7 +6,6 @@ question is left out); conditions on this step's answers are evaluated in form o
 submitted data, while `conditions.js` only mirrors them in the browser.
 """
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,8 +13,10 @@ from functools import cached_property
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.datastructures import MultiValueDict
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from . import rendering
 from .conditions import condition_met
 from .kinds import InputKind, Kind, kind_of
 from .snapshot import iter_inputs, step_count, step_title, visible_answers
@@ -57,8 +58,16 @@ class Item:
         return self.kind.template
 
     @property
-    def condition_json(self) -> str:
-        return json.dumps(self.condition) if self.condition else ""
+    def html(self) -> SafeString:
+        return self.kind.render(self)
+
+    @property
+    def condition_attrs(self) -> SafeString:
+        return rendering.condition_attrs(self.condition)
+
+    @property
+    def label_html(self) -> SafeString:
+        return rendering.label_text(self.definition)
 
     @cached_property
     def fields(self) -> list[forms.BoundField]:

@@ -3,6 +3,10 @@
 from collections.abc import Mapping
 
 from django import forms
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+
+from ..rendering import question_html
 
 # `autocomplete` token of a field prefilled from the citizen's profile (WCAG 1.3.5).
 AUTOCOMPLETE = {
@@ -21,6 +25,10 @@ class Kind:
     template = ""
     is_input = False
 
+    def render(self, item) -> SafeString:
+        """The item's HTML in the form: its template, given the item."""
+        return render_to_string(self.template, {"item": item})
+
 
 class InputKind(Kind):
     """A question. Its form fields are "parts", named `<name>` or `<name>-<suffix>`.
@@ -32,6 +40,13 @@ class InputKind(Kind):
     template = "forms_builder/fields/question.html"
     has_uploads = False  # new files are given back apart from the answer (StepForm.uploaded_files)
     reads_query = False  # parts() also takes `query`, the page's query parameters
+
+    def render(self, item) -> SafeString:
+        # A question of one field is written out in Python (its template only calls this);
+        # the kinds with a template of their own use it.
+        if self.template == InputKind.template:
+            return question_html(item)
+        return super().render(item)
 
     def parts(
         self, definition: Mapping, *, required: bool, existing: list | None = None

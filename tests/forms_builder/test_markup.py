@@ -1,5 +1,7 @@
 """Accessible markup: labels, descriptions, fieldsets, autocomplete, the error summary."""
 
+from django.test.signals import template_rendered
+
 from forms_builder.engine import build_step_form
 
 from .builders import Markup, choice, question, snapshot_of
@@ -120,3 +122,30 @@ def test_progress_indicator_and_step_title():
     assert first.progress_label == "Step 1 of 2"
     assert '<p class="form-progress">Step 2 of 2</p>' in second.render()
     assert '<h2 class="form-step-title">Second</h2>' in second.render()
+
+
+def templates_rendered(html_of) -> list[str]:
+    names = []
+
+    def record(sender, template, context, **kwargs):
+        names.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        html_of()
+    finally:
+        template_rendered.disconnect(record)
+    return names
+
+
+def test_a_step_renders_the_same_templates_whatever_its_number_of_questions():
+    """Questions are written out in Python (`forms_builder.rendering`): a step of twenty
+    renders no more templates than a step of two."""
+
+    def step_of(count: int):
+        questions = [question("short_text", f"q{n}", required=n % 2 == 0) for n in range(count)]
+        return build_step_form(snapshot_of(questions), 0, data={}).render
+
+    two, twenty = templates_rendered(step_of(2)), templates_rendered(step_of(20))
+    assert twenty == two
+    assert len(twenty) <= 2  # the step and its error summary
