@@ -2,8 +2,10 @@
 rendering three templates for each input (a step of twenty questions renders sixty)."""
 
 from django import forms
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from .rendering import escape
 
 
 def html_attrs(attrs: dict) -> SafeString:
@@ -14,7 +16,7 @@ def html_attrs(attrs: dict) -> SafeString:
         if value is True:
             parts.append(f" {name}")
         elif value is not False and value is not None:
-            parts.append(f' {name}="{conditional_escape(value)}"')
+            parts.append(f' {name}="{escape(value)}"')
     return mark_safe("".join(parts))  # noqa: S308 (values escaped above)
 
 
@@ -22,12 +24,10 @@ class DirectInputMixin:
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
         value = widget["value"]
-        return format_html(
-            '<input type="{}" name="{}"{}{}>',
-            widget["type"],
-            widget["name"],
-            format_html(' value="{}"', value) if value is not None else "",
-            html_attrs(widget["attrs"]),
+        value = f' value="{escape(value)}"' if value is not None else ""
+        return mark_safe(  # noqa: S308 (every value escaped)
+            f'<input type="{escape(widget["type"])}" name="{escape(widget["name"])}"{value}'
+            f"{html_attrs(widget['attrs'])}>"
         )
 
 
