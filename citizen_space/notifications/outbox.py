@@ -8,7 +8,7 @@ channel that is down delays the notification, never the change.
 import datetime
 import logging
 
-from django.db import transaction
+from django.db import connections, router, transaction
 from django.utils import timezone
 from django_q.models import Schedule
 from django_q.tasks import async_task, schedule
@@ -22,6 +22,7 @@ from citizen_space.models import (
 )
 from citizen_space.selectors import notification_preferences
 from citizen_space.workflow import Role, Status
+from commune_sites.models import Collectivity
 
 from . import app_settings
 from .models import Notification, PushWebhook
@@ -52,26 +53,57 @@ def notification_queue(
     `about` names what it tells about ("status:12"), so that the same event about the same
     thing is never queued twice. The email goes when the request has a citizen with an
     address who did not turn this kind of email off; the push when the request's collectivity
-    has an active webhook. Returns the rows created now.
+    has an active webhook. The rows of all channels are written in one statement (all or
+    none, with the caller's change); returns those created now, whose delivery is queued
+    once committed.
     """
-    created = []
-    with transaction.atomic(savepoint=False):  # all channels or none, with the caller's change
-        for channel in _channels(event, submission):
-            notification, new = Notification.objects.get_or_create(
-                key=f"{event}:{about}:{channel}",
-                defaults={
-                    "event": event,
-                    "channel": channel,
-                    "submission": submission,
-                    "data": data or {},
-                },
-            )
-            if new:
-                created.append(notification)
-                transaction.on_commit(
-                    lambda pk=notification.pk: notification_enqueue(notification_id=pk),
-                    robust=True,
-                )
+    notifications = [
+        Notification(
+            key=f"{event}:{about}:{channel}",
+            event=event,
+            channel=channel,
+            submission=submission,
+            data=data or {},
+        )
+        for channel in _channels(event, submission)
+    ]
+    created = _insert_new(notifications) if notifications else []
+    for notification in created:
+        transaction.on_commit(
+            lambda pk=notification.pk: notification_enqueue(notification_id=pk), robust=True
+        )
+    return created
+
+
+def _insert_new(notifications: list[Notification]) -> list[Notification]:
+    """Insert the rows whose key is not taken yet, and return those inserted.
+
+    One `INSERT ... ON CONFLICT (key) DO NOTHING RETURNING key`: RETURNING gives only the
+    rows really inserted, which `bulk_create(ignore_conflicts=True)` does not tell. Raw SQL,
+    with each value prepared by its field for the connection; PostgreSQL, and SQLite >= 3.35.
+    """
+    connection = connections[router.db_for_write(Notification)]
+    fields = [field for field in Notification._meta.concrete_fields if not field.generated]
+    quote = connection.ops.quote_name
+    key = quote(Notification._meta.get_field("key").column)
+    row = f"({', '.join(['%s'] * len(fields))})"
+    sql = (
+        f"INSERT INTO {quote(Notification._meta.db_table)} "
+        f"({', '.join(quote(field.column) for field in fields)}) "
+        f"VALUES {', '.join([row] * len(notifications))} "
+        f"ON CONFLICT ({key}) DO NOTHING RETURNING {key}"
+    )
+    params = [
+        field.get_db_prep_save(field.pre_save(notification, add=True), connection)
+        for notification in notifications
+        for field in fields
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        inserted = {key for (key,) in cursor.fetchall()}
+    created = [notification for notification in notifications if notification.key in inserted]
+    for notification in created:
+        notification._state.adding, notification._state.db = False, connection.alias
     return created
 
 
@@ -87,9 +119,22 @@ def _channels(event: str, submission: Submission) -> list[str]:
         preference = _PREFERENCE.get(event)
         if preference is None or notification_preferences(user)[preference]:
             channels.append(Channel.EMAIL)
-    if PushWebhook.objects.filter(collectivity_id=submission.collectivity_id, active=True).exists():
+    if _push_active(submission):
         channels.append(Channel.PUSH)
     return channels
+
+
+def _push_active(submission: Submission) -> bool:
+    """The request's collectivity has an active webhook: read from the collectivity's loaded
+    `push_webhook` when the caller selected it with the request, else queried."""
+    if Submission.collectivity.is_cached(submission) and Collectivity.push_webhook.is_cached(
+        submission.collectivity
+    ):
+        webhook = getattr(submission.collectivity, "push_webhook", None)  # None: no webhook
+        return webhook is not None and webhook.active
+    return PushWebhook.objects.filter(
+        collectivity_id=submission.collectivity_id, active=True
+    ).exists()
 
 
 def notify_status_change(*, change: StatusChange) -> list[Notification]:

@@ -38,11 +38,7 @@ def submission_transition(
     """Move `submission` to the status `to` on behalf of `actor`, and record it.
 
     The request's row is locked and its status read again, so two agents acting at once are
-    judged one after the other. The move must be in the transitions table and `actor` must hold
-    one of its roles (`citizen_space.workflow`); otherwise `TransitionNotAllowed` is raised with
-    a message for them. The change is written with who, when and the comment; the citizen's
-    notifications are put in the outbox in the same transaction and sent once it is committed.
-    `extra_fields`: other fields the caller set on `submission`, saved with the status.
+    judged one after the other; the move itself is `submission_transition_locked`'s.
     """
     current, anonymized_at = (
         Submission.objects.select_for_update()
@@ -50,7 +46,42 @@ def submission_transition(
         .values_list("status", "anonymized_at")
         .get()
     )
-    if anonymized_at is not None:
+    return submission_transition_locked(
+        submission=submission,
+        current=current,
+        anonymized=anonymized_at is not None,
+        to=to,
+        actor=actor,
+        comment=comment,
+        extra_fields=extra_fields,
+    )
+
+
+def submission_transition_locked(
+    *,
+    submission: Submission,
+    current: str,
+    anonymized: bool,
+    to: str,
+    actor,
+    comment: str = "",
+    extra_fields: tuple[str, ...] = (),
+) -> StatusChange:
+    """Move `submission` from `current` to `to` on behalf of `actor`, and record it.
+
+    For a caller that holds the row's lock in its transaction and read there its status
+    (`current`) and whether it is anonymised: no query to read them again, no savepoint.
+    The move must be in the transitions table and `actor` must hold one of its roles
+    (`citizen_space.workflow`); otherwise `TransitionNotAllowed` is raised with a message for
+    them. The change is written with who, when and the comment; the citizen's notifications
+    are put in the outbox in the same transaction and sent once it is committed.
+    `extra_fields`: other fields the caller set on `submission`, saved with the status.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise transaction.TransactionManagementError(
+            "submission_transition_locked() needs the transaction that holds the row's lock."
+        )
+    if anonymized:
         raise TransitionNotAllowed(
             _(
                 "This request was anonymised at the end of its retention period: "

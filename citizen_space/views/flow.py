@@ -155,15 +155,17 @@ def draft_review(request, pk: int):
 @require_POST
 @login_required
 def draft_submit(request, pk: int):
-    """Send the request; sending an already sent draft again shows its confirmation."""
-    draft = _visible_or_404(request, pk)
-    if draft.is_draft and not draft.is_complete:
-        return redirect(_resume_url(draft))
+    """Send the request; sending an already sent draft again shows its confirmation.
+
+    The draft is read once, locked, by the service: another citizen's draft is not found there.
+    """
     try:
-        submission = submission_submit(submission_id=draft.pk)
+        submission = submission_submit(submission_id=pk, owner=request.user)
+    except Submission.DoesNotExist:
+        raise Http404 from None
     except ValidationError as error:
-        return _render_review(request, draft, error)
-    return redirect("citizen_space:submission_confirmation", submission.pk)
+        return _render_review(request, _visible_or_404(request, pk), error)
+    return redirect(_resume_url(submission))
 
 
 @login_required

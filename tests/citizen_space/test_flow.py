@@ -238,8 +238,8 @@ def test_sending_a_request_takes_a_fixed_number_of_queries(procedure, citizen_cl
     with CaptureQueriesContext(connection) as queries:
         assert submit(citizen_client, draft).status_code == 302
     statements = [query["sql"].split()[0] for query in queries.captured_queries]
-    # Session, user and the draft (the view); then in one transaction: the draft locked with
-    # its citizen and collectivity, its files, the reference, the status row locked, its
-    # update and history, the webhook check and the acknowledgement in the outbox. The test's
-    # own transaction turns BEGIN/COMMIT into savepoints.
-    assert len(statements) - statements.count("SAVEPOINT") - statements.count("RELEASE") == 12
+    # Session and user; then in one transaction: the draft locked with its citizen,
+    # collectivity and push webhook, its files, the reference, the update and its history,
+    # the acknowledgement in the outbox. The test's own transaction turns BEGIN/COMMIT into
+    # savepoints.
+    assert len(statements) - statements.count("SAVEPOINT") - statements.count("RELEASE") == 8
