@@ -159,7 +159,9 @@ Q_CLUSTER = {
     "label": _("Background tasks"),
 }
 if REDIS_URL:
-    Q_CLUSTER["redis"] = REDIS_URL
+    # The cache's connection pool: django-q2 would otherwise open a new Redis connection for
+    # each task queued by a request.
+    Q_CLUSTER["django_redis"] = "default"
 else:
     Q_CLUSTER["orm"] = "default"
 

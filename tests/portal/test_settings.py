@@ -43,7 +43,7 @@ def test_production_settings_refuse_to_start_without_secret_key():
 def test_redis_url_switches_cache_and_job_broker():
     code = (
         "from django.conf import settings as s;"
-        "print(s.CACHES['default']['BACKEND'], 'redis' in s.Q_CLUSTER, 'orm' in s.Q_CLUSTER)"
+        "print(s.CACHES['default']['BACKEND'], s.Q_CLUSTER.get('django_redis'), 'orm' in s.Q_CLUSTER)"
     )
     result = run_manage(
         "shell",
@@ -52,10 +52,10 @@ def test_redis_url_switches_cache_and_job_broker():
         code,
         env={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/3"},
     )
-    assert result.stdout.split() == ["django_redis.cache.RedisCache", "True", "False"]
+    assert result.stdout.split() == ["django_redis.cache.RedisCache", "default", "False"]
     result = run_manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
     assert result.stdout.split() == [
         "django.core.cache.backends.locmem.LocMemCache",
-        "False",
+        "None",
         "True",
     ]
