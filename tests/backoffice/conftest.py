@@ -5,19 +5,27 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.files.storage import FileSystemStorage
 from django.db.models import Q
 from django.test import Client
 
-from citizen_space.models import Submission, Upload
+from citizen_space.models import Submission
 from citizen_space.services.submission import submission_submit
 from citizen_space.services.uploads import upload_store
 from commune_sites.models import Collectivity
 from commune_sites.registry import get_agent_permissions
 from commune_sites.services import collectivity_provision
 from forms_builder.snapshot import form_snapshot, iter_inputs
-from pages.models import CataloguePage, ProcedurePage
-from tests.citizen_space.conftest import FORM, form_stream, pdf_file, question
+from tests.citizen_space.conftest import (  # noqa: F401 (fixtures shared with these tests)
+    FORM,
+    english,
+    form_stream,
+    intercommunality,
+    make_procedure,
+    pdf_file,
+    private_media,
+    provision_saint_martin,
+    question,
+)
 
 PASSWORD = "a-Long-pass-phrase-42"
 
@@ -29,21 +37,6 @@ ANSWERS = {
     "details": "Pour la crèche.",
 }
 FORM_WITHOUT_FILE = [q for q in FORM if q["type"] not in ("file", "step_break")]
-
-
-@pytest.fixture(autouse=True)
-def english(settings):
-    """Pages in the source language: outside i18n_patterns, LANGUAGE_CODE decides."""
-    settings.LANGUAGE_CODE = "en"
-
-
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path, monkeypatch):
-    """Uploads in a private folder of the test's own."""
-    field = Upload._meta.get_field("file")
-    monkeypatch.setattr(field, "storage", FileSystemStorage(location=tmp_path / "private"))
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    return tmp_path / "private"
 
 
 @pytest.fixture
@@ -90,25 +83,12 @@ def _permissions(perms):
 
 
 @pytest.fixture
-def intercommunality(db):
-    return collectivity_provision(
-        kind="intercommunality", name="Communauté de communes du Pilat", code="244200770"
-    )
+def commune_a(intercommunality):  # noqa: F811 (the fixture imported above)
+    return provision_saint_martin(intercommunality)
 
 
 @pytest.fixture
-def commune_a(intercommunality):
-    return collectivity_provision(
-        kind="commune",
-        name="Saint-Martin-la-Plaine",
-        code="42279",
-        postal_codes="42800",
-        intercommunality=intercommunality,
-    )
-
-
-@pytest.fixture
-def commune_b(intercommunality):
+def commune_b(intercommunality):  # noqa: F811 (the fixture imported above)
     return collectivity_provision(
         kind="commune",
         name="Pélussin",
@@ -116,19 +96,6 @@ def commune_b(intercommunality):
         postal_codes="42410",
         intercommunality=intercommunality,
     )
-
-
-@pytest.fixture
-def make_procedure(db):
-    def make(collectivity, title="Attestation de domicile", *, form=FORM):
-        catalogue = CataloguePage.objects.get(collectivity=collectivity, locale__language_code="fr")
-        procedure = ProcedurePage(
-            title=title, summary=f"Résumé : {title}", form=form_stream(form), online=True
-        )
-        catalogue.add_child(instance=procedure)
-        return procedure
-
-    return make
 
 
 @pytest.fixture

@@ -75,8 +75,8 @@ def intercommunality(db):
     )
 
 
-@pytest.fixture
-def commune(intercommunality):
+def provision_saint_martin(intercommunality) -> Collectivity:
+    """The commune of these tests (and of the back office's, as its commune A)."""
     return collectivity_provision(
         kind="commune",
         name="Saint-Martin-la-Plaine",
@@ -84,6 +84,11 @@ def commune(intercommunality):
         postal_codes="42800",
         intercommunality=intercommunality,
     )
+
+
+@pytest.fixture
+def commune(intercommunality):
+    return provision_saint_martin(intercommunality)
 
 
 @pytest.fixture
