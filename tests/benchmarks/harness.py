@@ -136,8 +136,8 @@ def wrk(
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def count_queries(path: str, *, host: str, method: str = "get", data=None, client=None) -> int:
-    """SQL queries of one request made through Django's test client."""
+def statements(path: str, *, host: str, method: str = "get", data=None, client=None) -> list[str]:
+    """The SQL statements of one request made through Django's test client."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -146,7 +146,12 @@ def count_queries(path: str, *, host: str, method: str = "get", data=None, clien
     with CaptureQueriesContext(connection) as captured:
         response = getattr(client, method)(path, data=data, HTTP_HOST=host)
     assert response.status_code in (200, 302), (path, response.status_code)
-    return len(captured)
+    return [query["sql"] for query in captured.captured_queries]
+
+
+def count_queries(path: str, **request) -> int:
+    """SQL statements of one request made through Django's test client."""
+    return len(statements(path, **request))
 
 
 def _rotation(requests: list[tuple[str, dict]]) -> list[str]:
