@@ -43,7 +43,8 @@ def test_production_settings_refuse_to_start_without_secret_key():
 def test_redis_url_switches_cache_and_job_broker():
     code = (
         "from django.conf import settings as s;"
-        "print(s.CACHES['default']['BACKEND'], s.Q_CLUSTER.get('django_redis'), 'orm' in s.Q_CLUSTER)"
+        "print(s.CACHES['default']['BACKEND'], s.Q_CLUSTER.get('django_redis'),"
+        " 'orm' in s.Q_CLUSTER)"
     )
     result = run_manage(
         "shell",
