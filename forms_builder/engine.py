@@ -54,10 +54,6 @@ class Item:
     question: Question | None = None
 
     @property
-    def template(self) -> str:
-        return self.kind.template
-
-    @property
     def html(self) -> SafeString:
         return self.kind.render(self)
 

@@ -142,7 +142,8 @@ def anonymize_submissions(*, submission_ids: list[int]) -> int:
         f"UPDATE {Submission._meta.db_table} SET answers = '{{}}', user_id = NULL, "
         f"applicant_name = '', reference = 'ANON-' || CAST(id AS varchar(20)), language = %s, "
         f"{dates}, anonymized_at = %s WHERE {ids_in(connection, 'id')} "
-        "AND status IN (%s, %s, %s) AND anonymized_at IS NULL RETURNING id",
+        f"AND status IN ({', '.join(['%s'] * len(DECIDED))}) AND anonymized_at IS NULL "
+        "RETURNING id",
         [
             settings.LANGUAGE_CODE,
             timezone.now(),

@@ -10,10 +10,12 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from commune_sites.selectors import collectivities_staffed_by
+
 from ..workflow import Status
 from . import charts, open_data, selectors
 from .forms import PeriodForm
-from .permissions import collectivities_with_statistics_for, statistics_collectivity_or_404
+from .permissions import statistics_collectivity_or_404
 
 URL_NAMESPACE = "statistics_admin"
 STATUS_LABELS = {
@@ -39,7 +41,7 @@ class ChooserView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.collectivities = list(
-            collectivities_with_statistics_for(request.user).only("slug", "name", "kind")
+            collectivities_staffed_by(request.user).only("slug", "name", "kind")
         )
         if not self.collectivities:
             raise Http404

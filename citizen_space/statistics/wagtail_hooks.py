@@ -5,13 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .permissions import collectivities_with_statistics_for
+from commune_sites.selectors import collectivities_staffed_by
+
 from .views import URL_NAMESPACE
 
 
 class StatisticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return collectivities_with_statistics_for(request.user).exists()
+        return collectivities_staffed_by(request.user).exists()
 
 
 @hooks.register("register_admin_urls")

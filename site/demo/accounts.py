@@ -31,53 +31,53 @@ SUPERUSER = DemoAccount(
     superuser=True,
 )
 
-EDITOR_PASSWORD = "demo-editeur-2026"
-EDITOR_NAMES = {
-    "pays-voironnais": ("Julien", "Roux"),
-    "voiron": ("Claire", "Fontaine"),
-    "saint-etienne-de-crossey": ("Nadia", "Benali"),
-    "saint-laurent-du-pont": ("Pierre", "Girard"),
-}
-AGENT_PASSWORD = "demo-agent-2026"
-AGENT_NAMES = {
-    "pays-voironnais": ("Sophie", "Lambert"),
-    "voiron": ("Karim", "Haddad"),
-    "saint-etienne-de-crossey": ("Élodie", "Marchand"),
-    "saint-laurent-du-pont": ("Thomas", "Vidal"),
-}
+
+@dataclass(frozen=True)
+class StaffRole:
+    """The demo accounts of one staff role, one per collectivity."""
+
+    label: str
+    mailbox: str  # the address is <mailbox>@<slug>.example.fr
+    password: str
+    group: str  # the DemoAccount field naming the collectivity whose group they join
+    names: dict[str, tuple[str, str]]  # first and last name, by collectivity slug
+
+    def account(self, slug: str, name: str) -> DemoAccount:
+        first_name, last_name = self.names[slug]
+        return DemoAccount(
+            role=f"{self.label} – {name}",
+            email=f"{self.mailbox}@{slug}.example.fr",
+            password=self.password,
+            first_name=first_name,
+            last_name=last_name,
+            **{self.group: slug},
+        )
 
 
-def editor(slug: str, name: str) -> DemoAccount:
-    return _staff(
-        f"Éditeur – {name}",
-        f"communication@{slug}.example.fr",
-        EDITOR_PASSWORD,
-        EDITOR_NAMES[slug],
-        editor_of=slug,
-    )
-
-
-def agent(slug: str, name: str) -> DemoAccount:
-    return _staff(
-        f"Agent – {name}",
-        f"agent@{slug}.example.fr",
-        AGENT_PASSWORD,
-        AGENT_NAMES[slug],
-        agent_of=slug,
-    )
-
-
-def _staff(role: str, email: str, password: str, names: tuple[str, str], **group) -> DemoAccount:
-    first_name, last_name = names
-    return DemoAccount(
-        role=role,
-        email=email,
-        password=password,
-        first_name=first_name,
-        last_name=last_name,
-        **group,
-    )
-
+EDITOR = StaffRole(
+    label="Éditeur",
+    mailbox="communication",
+    password="demo-editeur-2026",
+    group="editor_of",
+    names={
+        "pays-voironnais": ("Julien", "Roux"),
+        "voiron": ("Claire", "Fontaine"),
+        "saint-etienne-de-crossey": ("Nadia", "Benali"),
+        "saint-laurent-du-pont": ("Pierre", "Girard"),
+    },
+)
+AGENT = StaffRole(
+    label="Agent",
+    mailbox="agent",
+    password="demo-agent-2026",
+    group="agent_of",
+    names={
+        "pays-voironnais": ("Sophie", "Lambert"),
+        "voiron": ("Karim", "Haddad"),
+        "saint-etienne-de-crossey": ("Élodie", "Marchand"),
+        "saint-laurent-du-pont": ("Thomas", "Vidal"),
+    },
+)
 
 CITIZEN = DemoAccount(
     role="Citoyenne",

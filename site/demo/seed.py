@@ -23,7 +23,7 @@ from pages import defaults
 from pages.models import CataloguePage, CommuneHomePage, ProcedurePage, Rubric
 from pages.services import portal_directory_ensure
 
-from .accounts import CITIZEN, SUPERUSER, DemoAccount, agent, editor
+from .accounts import AGENT, CITIZEN, EDITOR, SUPERUSER, DemoAccount
 from .agendas import PASSPORT_AGENDA, agenda_ensure, meeting_point_ensure
 from .collectivities import COLLECTIVITIES, EXTRA_RUBRICS, DemoCollectivity
 from .history import history_ensure
@@ -59,8 +59,8 @@ def demo_seed() -> SeedResult:
         _highlight(collectivity, [pages[slug] for slug in demo.highlighted], created)
         if demo.slug == PASSPORT_AGENDA.collectivity:
             meeting_point_ensure(passport_agenda, pages[PASSPORT.slug], created)
-    agents = [agent(demo.slug, demo.name) for demo in COLLECTIVITIES]
-    editors = [editor(demo.slug, demo.name) for demo in COLLECTIVITIES]
+    agents = [AGENT.account(demo.slug, demo.name) for demo in COLLECTIVITIES]
+    editors = [EDITOR.account(demo.slug, demo.name) for demo in COLLECTIVITIES]
     accounts = [SUPERUSER, *editors, *agents, CITIZEN]
     users = {account.email: _account(account, by_slug, created) for account in accounts}
     for account in agents:  # past requests, decided by the collectivity's agent
